@@ -1,0 +1,63 @@
+package org.dwlogs.aggregate;
+
+import java.util.regex.Pattern;
+import org.dwlogs.parse.IdExtractor;
+
+/**
+ * Reduces an unmatched error message to a pattern that groups its occurrences: the first
+ * non-blank line, ID notations removed, variable parts masked. Masks, applied in this order:
+ * URLs {@code <url>}, e-mail addresses {@code <email>}, GUIDs {@code <guid>}, quoted values
+ * {@code '<value>'} / {@code "<value>"} (JSON keys are kept), hex {@code <hex>}, numbers
+ * {@code <n>}.
+ */
+public final class ErrorPatterns {
+  /** Longest pattern and example kept, in characters. */
+  public static final int MAX_CHARS = 500;
+
+  private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|sb|amqps?)://[^\\s\"'<>]+");
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  private static final Pattern GUID = Pattern.compile(
+      "\\{?\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b\\}?");
+  private static final Pattern SINGLE_QUOTED = Pattern.compile("'[^'\\n]*'");
+  private static final Pattern DOUBLE_QUOTED = Pattern.compile("\\\\?\"(?:[^\"\\\\\\n]|\\\\[^\"])*\\\\?\"(?!\\s*:)");
+  private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b|\\b[0-9a-fA-F]*\\d[0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*\\b(?<=\\b\\w{16,})");
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[-+]?\\d+(?:[.,:]\\d+)*(?![\\w])");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  private ErrorPatterns() {}
+
+  /** The pattern of {@code message}. */
+  public static String of(String message, IdExtractor ids) {
+    String s = ids.removeNotations(firstLine(message));
+    s = URL.matcher(s).replaceAll("<url>");
+    s = EMAIL.matcher(s).replaceAll("<email>");
+    s = GUID.matcher(s).replaceAll("<guid>");
+    s = SINGLE_QUOTED.matcher(s).replaceAll("'<value>'");
+    s = DOUBLE_QUOTED.matcher(s).replaceAll("\"<value>\"");
+    s = HEX.matcher(s).replaceAll("<hex>");
+    s = NUMBER.matcher(s).replaceAll("<n>");
+    s = SPACES.matcher(s).replaceAll(" ").strip();
+    return cut(s);
+  }
+
+  /** The message's first non-blank line, as shown in the example column. */
+  public static String example(String message) {
+    return cut(firstLine(message).strip());
+  }
+
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    for (String line : message.split("\n", -1)) {
+      if (!line.isBlank()) {
+        return line;
+      }
+    }
+    return "";
+  }
+
+  private static String cut(String s) {
+    return s.length() <= MAX_CHARS ? s : s.substring(0, MAX_CHARS);
+  }
+}

@@ -1,0 +1,140 @@
+package org.dwlogs.aggregate;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The report tables as Spark aggregations over {@link ReportRows}. Distinct counts are exact
+ * ({@code countDistinct}); every table has a total order, so reruns write identical files.
+ * Timestamps stay epoch milliseconds here; the report writer formats them.
+ */
+public final class ReportTables {
+  private ReportTables() {}
+
+  private static Column isRecord() {
+    return col("kind").equalTo(ReportRows.KIND_RECORD);
+  }
+
+  private static Column firstRow() {
+    return isRecord().and(col("match_rank").equalTo(0));
+  }
+
+  private static Column countWhere(Column condition) {
+    return sum(when(condition, 1L).otherwise(0L));
+  }
+
+  /** Rows of records that matched a catalog entry (one per record and entry). */
+  public static Dataset<Row> matched(Dataset<Row> rows) {
+    return rows.filter(isRecord().and(col("issue_id").isNotNull()));
+  }
+
+  /**
+   * One row of run totals: records, malformed, truncated, matched_records,
+   * unmatched_error_records, records_without_timestamp, sessions, activities.
+   */
+  public static Row totals(Dataset<Row> rows) {
+    return rows.agg(
+        countWhere(firstRow()).as("records"),
+        countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
+        countWhere(firstRow().and(col("truncated"))).as("truncated"),
+        countWhere(firstRow().and(col("issue_id").isNotNull())).as("matched_records"),
+        countWhere(firstRow().and(col("pattern").isNotNull())).as("unmatched_error_records"),
+        countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"),
+        countDistinct(col("session_id")).as("sessions"),
+        countDistinct(col("activity_id")).as("activities"))
+        .first();
+  }
+
+  /** Per source file: source, records, malformed, truncated, records_without_timestamp. */
+  public static Dataset<Row> perFile(Dataset<Row> rows) {
+    return rows.groupBy("source").agg(
+            countWhere(firstRow()).as("records"),
+            countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
+            countWhere(firstRow().and(col("truncated"))).as("truncated"),
+            countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"))
+        .orderBy("source");
+  }
+
+  /**
+   * Per issue: issue_id, occurrences, sessions, activities, records_without_session,
+   * first_seen, last_seen. Issues that never matched are absent; the writer adds them.
+   */
+  public static Dataset<Row> issueSummary(Dataset<Row> matched) {
+    return matched.groupBy("issue_id").agg(
+            count(lit(1)).as("occurrences"),
+            countDistinct(col("session_id")).as("sessions"),
+            countDistinct(col("activity_id")).as("activities"),
+            countWhere(col("session_id").isNull()).as("records_without_session"),
+            min("ts").as("first_seen"),
+            max("ts").as("last_seen"))
+        .orderBy("issue_id");
+  }
+
+  /** day, issue_id, occurrences, sessions; records without a timestamp have no day. */
+  public static Dataset<Row> issueDaily(Dataset<Row> matched) {
+    return matched.filter(col("day").isNotNull())
+        .groupBy("day", "issue_id").agg(
+            count(lit(1)).as("occurrences"),
+            countDistinct(col("session_id")).as("sessions"))
+        .orderBy("day", "issue_id");
+  }
+
+  /** session_id, issue_id, occurrences, first_seen, last_seen, activity_ids (sorted, ';'). */
+  public static Dataset<Row> issueSessions(Dataset<Row> matched) {
+    return matched.filter(col("session_id").isNotNull())
+        .groupBy("session_id", "issue_id").agg(
+            count(lit(1)).as("occurrences"),
+            min("ts").as("first_seen"),
+            max("ts").as("last_seen"),
+            array_join(array_sort(collect_set(col("activity_id"))), ";").as("activity_ids"))
+        .orderBy("session_id", "issue_id");
+  }
+
+  /** solution, found_version, required_version, table_map, occurrences, sessions. */
+  public static Dataset<Row> versionMismatch(Dataset<Row> matched) {
+    return matched
+        .filter(col("solution").isNotNull()
+            .or(col("found_version").isNotNull())
+            .or(col("required_version").isNotNull()))
+        .groupBy("solution", "found_version", "required_version", "table_map").agg(
+            count(lit(1)).as("occurrences"),
+            countDistinct(col("session_id")).as("sessions"))
+        .orderBy(desc("occurrences"), col("solution").asc_nulls_first(),
+            col("found_version").asc_nulls_first(), col("required_version").asc_nulls_first(),
+            col("table_map").asc_nulls_first());
+  }
+
+  /**
+   * pattern, occurrences, sessions, first_seen, last_seen, example: unmatched error-level
+   * records by pattern, most frequent first. The example is the first line of the earliest
+   * record (ties broken by file and position), so it is the same on every run.
+   */
+  public static Dataset<Row> unmatchedErrors(Dataset<Row> rows) {
+    Column order = struct(coalesce(col("ts"), lit(Long.MAX_VALUE)), col("source"), col("position"));
+    return rows.filter(firstRow().and(col("pattern").isNotNull()))
+        .groupBy("pattern").agg(
+            count(lit(1)).as("occurrences"),
+            countDistinct(col("session_id")).as("sessions"),
+            min("ts").as("first_seen"),
+            max("ts").as("last_seen"),
+            min_by(col("example"), order).as("example"))
+        .orderBy(desc("occurrences"), col("pattern"));
+  }
+}

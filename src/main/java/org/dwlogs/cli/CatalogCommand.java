@@ -1,0 +1,51 @@
+package org.dwlogs.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dwlogs.config.SourceFiles;
+import org.dwlogs.signatures.Catalog;
+import org.dwlogs.signatures.CatalogLoader;
+import org.dwlogs.signatures.Signature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dwlogs catalog validate [FILE]}: checks a catalog without reading any log. */
+@Command(name = "catalog", mixinStandardHelpOptions = true,
+    description = "Work with the signature catalog.",
+    subcommands = CatalogCommand.Validate.class)
+final class CatalogCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = {"Loads a catalog and checks every entry: keys, ids, Lucene query syntax,",
+          "regular expressions. Prints the entries, or one line naming the problem."})
+  static final class Validate implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+        description = "Catalog to check (default: the bundled conf/signatures.yaml).")
+    Path file;
+
+    @Override
+    public Integer call() {
+      Catalog catalog = file == null ? CatalogLoader.bundled()
+          : CatalogLoader.load(SourceFiles.file(file));
+      for (Signature s : catalog.signatures()) {
+        spec.commandLine().getOut().printf("%-32s %s%s%n", s.issueId(),
+            s.inferred() ? "(inferred) " : "", s.title());
+      }
+      spec.commandLine().getOut().printf("%s: %d entries, valid (sha256 %s)%n",
+          catalog.source(), catalog.signatures().size(), catalog.sha256());
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package org.dwlogs.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.util.LineReader;
+
+/**
+ * The reader behind {@link MultiLineTextInputFormat}. A line starting at byte {@code p}
+ * belongs to the split {@code (start, end]} (the first split also owns {@code p = 0}), the
+ * same rule as Hadoop's {@code LineRecordReader}; a record belongs to the split that owns its
+ * first line. Lines before the file's first record start are returned as one orphan chunk.
+ */
+final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk> {
+  private Pattern recordStart;
+  private boolean lineRecords;
+  private int maxRecordBytes;
+
+  private long start;
+  private long end;
+  private long pos;
+  private LineReader in;
+  private InputStream stream;
+  private boolean firstSplit;
+  private boolean seenRecord;
+
+  private final Text line = new Text();
+  private String pendingLine;
+  private long pendingPos;
+  private boolean pendingCut;
+  private boolean eof;
+
+  private final LongWritable key = new LongWritable();
+  private final RecordChunk value = new RecordChunk();
+
+  @Override
+  public void initialize(InputSplit genericSplit, TaskAttemptContext context) throws IOException {
+    FileSplit split = (FileSplit) genericSplit;
+    Configuration conf = context.getConfiguration();
+    recordStart = Pattern.compile(conf.get(MultiLineTextInputFormat.RECORD_START, "^"));
+    lineRecords = conf.getBoolean(MultiLineTextInputFormat.LINE_RECORDS, false);
+    maxRecordBytes = conf.getInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, 1 << 20);
+
+    Path file = split.getPath();
+    FileSystem fs = file.getFileSystem(conf);
+    FSDataInputStream fileIn = fs.open(file);
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    if (codec != null) {
+      stream = codec.createInputStream(fileIn);
+      start = 0;
+      end = Long.MAX_VALUE;
+    } else {
+      start = split.getStart();
+      end = start + split.getLength();
+      fileIn.seek(start);
+      stream = fileIn;
+    }
+    in = new LineReader(stream, conf);
+    pos = start;
+    firstSplit = start == 0;
+    if (!firstSplit) {
+      // The line that straddles our start belongs to the split before us.
+      pos += in.readLine(new Text(), 0, Integer.MAX_VALUE);
+    }
+  }
+
+  @Override
+  public boolean nextKeyValue() throws IOException {
+    while (true) {
+      if (!peek() || pendingPos > end) {
+        return false;
+      }
+      if (isStart(pendingLine)) {
+        return readRecord();
+      }
+      if (firstSplit && !seenRecord) {
+        return readOrphans();
+      }
+      pendingLine = null; // a continuation of a record owned by the split before us
+    }
+  }
+
+  private boolean readRecord() throws IOException {
+    long recordPos = pendingPos;
+    StringBuilder text = new StringBuilder(pendingLine);
+    boolean cut = pendingCut;
+    pendingLine = null;
+    seenRecord = true;
+    if (!lineRecords) {
+      // Continuation lines follow the record wherever they are, even past the split's end.
+      while (peek() && !isStart(pendingLine)) {
+        cut |= append(text, pendingLine) | pendingCut;
+        pendingLine = null;
+      }
+    }
+    emit(recordPos, false, cut, text);
+    return true;
+  }
+
+  private boolean readOrphans() throws IOException {
+    long orphanPos = pendingPos;
+    StringBuilder text = new StringBuilder(pendingLine);
+    boolean cut = pendingCut;
+    pendingLine = null;
+    // Orphans run to the first record start; later splits skip them as continuations.
+    while (peek() && !isStart(pendingLine)) {
+      cut |= append(text, pendingLine) | pendingCut;
+      pendingLine = null;
+    }
+    seenRecord = true;
+    emit(orphanPos, true, cut, text);
+    return true;
+  }
+
+  private boolean append(StringBuilder text, String next) {
+    if (text.length() + 1 + next.length() > maxRecordBytes) {
+      int room = Math.max(0, maxRecordBytes - text.length() - 1);
+      if (room > 0) {
+        text.append('\n').append(next, 0, Math.min(room, next.length()));
+      }
+      return true;
+    }
+    text.append('\n').append(next);
+    return false;
+  }
+
+  private void emit(long offset, boolean orphan, boolean cut, StringBuilder text) {
+    if (text.length() > maxRecordBytes) {
+      text.setLength(maxRecordBytes);
+      cut = true;
+    }
+    key.set(offset);
+    value.set(offset, orphan, cut, text.toString());
+  }
+
+  /** Loads the next line into {@code pendingLine} unless one is waiting; false at the end. */
+  private boolean peek() throws IOException {
+    if (pendingLine != null) {
+      return true;
+    }
+    if (eof) {
+      return false;
+    }
+    int consumed = in.readLine(line, maxRecordBytes, Integer.MAX_VALUE);
+    if (consumed == 0) {
+      eof = true;
+      return false;
+    }
+    pendingPos = pos;
+    pos += consumed;
+    // Text.toString replaces bytes that are not valid UTF-8 with U+FFFD.
+    pendingLine = line.toString();
+    pendingCut = consumed > line.getLength() + 2;
+    return true;
+  }
+
+  private boolean isStart(String text) {
+    return lineRecords || recordStart.matcher(text).find();
+  }
+
+  @Override
+  public LongWritable getCurrentKey() {
+    return key;
+  }
+
+  @Override
+  public RecordChunk getCurrentValue() {
+    return value;
+  }
+
+  @Override
+  public float getProgress() {
+    if (end == Long.MAX_VALUE || end == start) {
+      return eof ? 1f : 0f;
+    }
+    return Math.min(1f, (pos - start) / (float) (end - start));
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (in != null) {
+      in.close();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.dwlogs.ingest;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+
+/**
+ * Reads text logs whose records span several lines: a record starts with a line that matches
+ * {@link #RECORD_START} and runs until the next such line.
+ *
+ * <p>Split-safe, like Hadoop's own line reader: a split owns the records whose first line
+ * starts inside it; its reader skips the partial record at its start and reads past its end
+ * to finish its last record. So every record is read exactly once and whole, however the
+ * file is split. Compressed files (gzip) cannot be split and are read by one task each.
+ */
+public final class MultiLineTextInputFormat extends FileInputFormat<LongWritable, RecordChunk> {
+  /** Hadoop configuration key: the regular expression that starts a record. */
+  public static final String RECORD_START = "dwlogs.text.record.start";
+  /** Hadoop configuration key: the bound, in bytes, at which a record is cut. */
+  public static final String MAX_RECORD_BYTES = "dwlogs.text.max.record.bytes";
+  /** Hadoop configuration key: when true every line is a record (JSON Lines). */
+  public static final String LINE_RECORDS = "dwlogs.text.line.records";
+
+  @Override
+  public RecordReader<LongWritable, RecordChunk> createRecordReader(InputSplit split,
+      TaskAttemptContext context) {
+    return new MultiLineRecordReader();
+  }
+
+  @Override
+  protected boolean isSplitable(JobContext context, Path file) {
+    Configuration conf = context.getConfiguration();
+    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
+    return codec == null;
+  }
+}

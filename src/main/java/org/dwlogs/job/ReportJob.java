@@ -1,0 +1,248 @@
+package org.dwlogs.job;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.dwlogs.aggregate.ReportRows;
+import org.dwlogs.aggregate.ReportTables;
+import org.dwlogs.config.JobConfig;
+import org.dwlogs.ingest.InputFile;
+import org.dwlogs.ingest.InputLister;
+import org.dwlogs.ingest.LogFormat;
+import org.dwlogs.ingest.LogReader;
+import org.dwlogs.match.SignatureMatcher;
+import org.dwlogs.parse.IdExtractor;
+import org.dwlogs.parse.Parsed;
+import org.dwlogs.report.Cells;
+import org.dwlogs.report.CsvReportWriter;
+import org.dwlogs.report.ManifestWriter;
+import org.dwlogs.report.ReportFolder;
+import org.dwlogs.report.ReportTable;
+import org.dwlogs.signatures.Catalog;
+import org.dwlogs.signatures.Signature;
+
+/**
+ * The report job: list inputs, read, parse and match them, aggregate, write the reports and
+ * publish them. Runs on the driver; the parsing and matching run in the executors, one
+ * matcher per partition.
+ */
+public final class ReportJob {
+  /** What to run on. {@code format} overrides the per-file format when not null. */
+  public record Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
+      LogFormat format, ZoneId zone, Map<String, Object> parameters) {
+    public Options {
+      inputs = List.copyOf(inputs);
+      parameters = Map.copyOf(parameters);
+    }
+  }
+
+  /** What a run produced: the run totals and where the reports went. */
+  public record Result(Totals totals, String output) {}
+
+  /** Run totals, as in the manifest. */
+  public record Totals(long files, long bytes, long records, long malformed, long truncated,
+      long matchedRecords, long unmatchedErrorRecords, long recordsWithoutTimestamp,
+      long sessions, long activities) {}
+
+  private final SparkSession spark;
+  private final Options options;
+  private final Stopwatch clock = new Stopwatch();
+
+  public ReportJob(SparkSession spark, Options options) {
+    this.spark = spark;
+    this.options = options;
+  }
+
+  public Result run() throws IOException {
+    Instant started = Instant.now();
+    try (ReportFolder folder = ReportFolder.stage(options.output(),
+        spark.sparkContext().hadoopConfiguration())) {
+      List<InputFile> files = clock.time("list_inputs", this::listInputs);
+      Dataset<Row> rows = clock.time("read_parse_match", () -> parseAndMatch(files));
+      try {
+        Totals totals = clock.time("totals", () -> totals(files, rows));
+        Dataset<Row> matched = ReportTables.matched(rows);
+        clock.run("issue_summary", () -> writeIssueSummary(folder, matched, totals));
+        clock.run("issue_daily", () -> writeIssueDaily(folder, matched));
+        clock.run("issue_sessions", () -> writeIssueSessions(folder, matched));
+        clock.run("version_mismatch", () -> writeVersionMismatch(folder, matched));
+        clock.run("unmatched_errors", () -> writeUnmatchedErrors(folder, rows));
+        List<Row> perFile = clock.time("per_file", () -> ReportTables.perFile(rows).collectAsList());
+        writeManifest(folder, files, perFile, totals, started);
+        folder.publish();
+        return new Result(totals, folder.target().toString());
+      } finally {
+        rows.unpersist();
+      }
+    }
+  }
+
+  private List<InputFile> listInputs() {
+    spark.sparkContext().setJobGroup("list", "dwlogs: list inputs", false);
+    return InputLister.list(options.inputs(), spark.sparkContext().hadoopConfiguration(),
+        options.format());
+  }
+
+  /** Reads, parses and matches every record into {@link ReportRows}, cached for the reports. */
+  private Dataset<Row> parseAndMatch(List<InputFile> files) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    sc.setJobGroup("match", "dwlogs: read, parse and match", false);
+    JobConfig config = options.config();
+    Broadcast<Catalog> catalog = sc.broadcast(options.catalog());
+    Set<String> errorLevels = new HashSet<>(config.errorLevels());
+    JavaRDD<Parsed> parsed = LogReader.read(sc, files, config, options.zone());
+    JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
+      SignatureMatcher matcher = new SignatureMatcher(catalog.value());
+      IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
+      return ReportRows.rows(it, matcher, ids, errorLevels);
+    });
+    return spark.createDataFrame(rows, ReportRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private Totals totals(List<InputFile> files, Dataset<Row> rows) {
+    spark.sparkContext().setJobGroup("totals", "dwlogs: totals", false);
+    Row t = ReportTables.totals(rows);
+    return new Totals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
+        t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5),
+        t.getLong(6), t.getLong(7));
+  }
+
+  private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, Totals totals)
+      throws IOException {
+    spark.sparkContext().setJobGroup("issue_summary", "dwlogs: issue_summary.csv", false);
+    Map<String, Row> byIssue = new HashMap<>();
+    for (Row r : ReportTables.issueSummary(matched).collectAsList()) {
+      byIssue.put(r.getString(0), r);
+    }
+    try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_SUMMARY)) {
+      for (Signature s : options.catalog().signatures()) {
+        Row r = byIssue.get(s.issueId());
+        long sessions = r == null ? 0 : r.getLong(2);
+        out.write(s.issueId(), s.title(),
+            Long.toString(r == null ? 0 : r.getLong(1)),
+            Long.toString(sessions),
+            Long.toString(r == null ? 0 : r.getLong(3)),
+            Long.toString(r == null ? 0 : r.getLong(4)),
+            Cells.ratio(sessions, totals.sessions()),
+            Cells.timestamp(r == null ? null : nullableLong(r, 5)),
+            Cells.timestamp(r == null ? null : nullableLong(r, 6)),
+            Cells.text(s.requiredRole()), s.remedy(), s.docSection());
+      }
+    }
+  }
+
+  private void writeIssueDaily(ReportFolder folder, Dataset<Row> matched) throws IOException {
+    spark.sparkContext().setJobGroup("issue_daily", "dwlogs: issue_daily.csv", false);
+    try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_DAILY)) {
+      stream(ReportTables.issueDaily(matched), r -> out.write(r.getString(0), r.getString(1),
+          Long.toString(r.getLong(2)), Long.toString(r.getLong(3))));
+    }
+  }
+
+  private void writeIssueSessions(ReportFolder folder, Dataset<Row> matched) throws IOException {
+    spark.sparkContext().setJobGroup("issue_sessions", "dwlogs: issue_sessions.csv", false);
+    try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_SESSIONS)) {
+      stream(ReportTables.issueSessions(matched), r -> out.write(r.getString(0), r.getString(1),
+          Long.toString(r.getLong(2)), Cells.timestamp(nullableLong(r, 3)),
+          Cells.timestamp(nullableLong(r, 4)), r.getString(5)));
+    }
+  }
+
+  private void writeVersionMismatch(ReportFolder folder, Dataset<Row> matched) throws IOException {
+    spark.sparkContext().setJobGroup("version_mismatch", "dwlogs: version_mismatch.csv", false);
+    try (CsvReportWriter out = writer(folder, ReportTable.VERSION_MISMATCH)) {
+      stream(ReportTables.versionMismatch(matched), r -> out.write(Cells.text(r.get(0)),
+          Cells.text(r.get(1)), Cells.text(r.get(2)), Cells.text(r.get(3)),
+          Long.toString(r.getLong(4)), Long.toString(r.getLong(5))));
+    }
+  }
+
+  private void writeUnmatchedErrors(ReportFolder folder, Dataset<Row> rows) throws IOException {
+    spark.sparkContext().setJobGroup("unmatched_errors", "dwlogs: unmatched_errors.csv", false);
+    try (CsvReportWriter out = writer(folder, ReportTable.UNMATCHED_ERRORS)) {
+      stream(ReportTables.unmatchedErrors(rows), r -> out.write(r.getString(0),
+          Long.toString(r.getLong(1)), Long.toString(r.getLong(2)),
+          Cells.timestamp(nullableLong(r, 3)), Cells.timestamp(nullableLong(r, 4)),
+          Cells.text(r.get(5))));
+    }
+  }
+
+  private void writeManifest(ReportFolder folder, List<InputFile> files, List<Row> perFile,
+      Totals totals, Instant started) throws IOException {
+    Map<String, Row> stats = new HashMap<>();
+    perFile.forEach(r -> stats.put(r.getString(0), r));
+    Map<String, Object> spark = new LinkedHashMap<>();
+    spark.put("master", this.spark.sparkContext().master());
+    spark.put("application_id", this.spark.sparkContext().applicationId());
+    spark.put("version", this.spark.version());
+    try (OutputStream out = folder.create(ReportTable.MANIFEST)) {
+      ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, stats, totals,
+          spark, clock.timings(), started, Instant.now()));
+    }
+  }
+
+  private static CsvReportWriter writer(ReportFolder folder, ReportTable table) throws IOException {
+    return new CsvReportWriter(folder.create(table.fileName()), table);
+  }
+
+  /** Streams a sorted table to the driver a partition at a time; never collects it whole. */
+  private static void stream(Dataset<Row> table, java.util.function.Consumer<Row> sink) {
+    Iterator<Row> it = table.toLocalIterator();
+    while (it.hasNext()) {
+      sink.accept(it.next());
+    }
+  }
+
+  private static Long nullableLong(Row r, int i) {
+    return r.isNullAt(i) ? null : r.getLong(i);
+  }
+
+  /** Wall-clock time per stage, in the order the stages ran. */
+  static final class Stopwatch {
+    private final Map<String, Long> millis = new LinkedHashMap<>();
+
+    interface IoSupplier<T> {
+      T get() throws IOException;
+    }
+
+    interface IoRunnable {
+      void run() throws IOException;
+    }
+
+    <T> T time(String stage, IoSupplier<T> work) throws IOException {
+      long start = System.nanoTime();
+      try {
+        return work.get();
+      } finally {
+        millis.merge(stage, (System.nanoTime() - start) / 1_000_000, Long::sum);
+      }
+    }
+
+    void run(String stage, IoRunnable work) throws IOException {
+      time(stage, () -> {
+        work.run();
+        return null;
+      });
+    }
+
+    Map<String, Long> timings() {
+      return new LinkedHashMap<>(millis);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.dwlogs.parse;
+
+import java.time.ZoneId;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dwlogs.config.JobConfig;
+
+/**
+ * Turns raw records of every format into {@link LogRecord}s or {@link Malformed}s. Plain Java,
+ * no Spark: built once per partition from the configuration, used for every record.
+ */
+public final class RecordParser {
+  private final Pattern header;
+  private final TimestampParser timestamps;
+  private final Levels levels;
+  private final IdExtractor ids;
+
+  public RecordParser(JobConfig config, ZoneId zone) {
+    this.header = Pattern.compile(config.text().header());
+    this.timestamps = new TimestampParser(config.timestampFormats(), zone);
+    this.levels = new Levels(config.levels());
+    this.ids = new IdExtractor(config.ids().session(), config.ids().activity());
+  }
+
+  public IdExtractor ids() {
+    return ids;
+  }
+
+  /**
+   * Parses a text record: its first line holds timestamp, level, optional {@code [component]}
+   * and the start of the message; the following lines continue the message.
+   */
+  public Parsed parseText(String source, Position position, String text, boolean truncated) {
+    int newline = text.indexOf('\n');
+    String first = newline < 0 ? text : text.substring(0, newline);
+    String rest = newline < 0 ? "" : text.substring(newline);
+    Matcher m = header.matcher(first);
+    if (!m.matches()) {
+      return Malformed.of(source, position, "first line does not match text.header", text);
+    }
+    Long ts = timestamps.parse(m.group("ts"));
+    if (ts == null) {
+      return Malformed.of(source, position, "unreadable timestamp '" + m.group("ts") + "'", text);
+    }
+    String level = null;
+    String component = group(m, "component");
+    String message;
+    String word = group(m, "level");
+    if (word != null && levels.canonical(word) != null) {
+      level = levels.canonical(word);
+      message = m.group("message");
+    } else if (word != null) {
+      // Not a level word: it is the start of the message, brackets and all.
+      message = first.substring(m.start("level"));
+      component = null;
+    } else {
+      message = m.group("message");
+    }
+    return record(source, position, ts, level, component, message + rest, null, null, truncated);
+  }
+
+  /** Builds a record from named fields (JSON Lines and CSV); blank values count as absent. */
+  public LogRecord fromFields(String source, Position position, String timestamp, String level,
+      String component, String message, String session, String activity) {
+    return record(source, position, timestamps.parse(timestamp), levels.canonical(level),
+        blankToNull(component), message, session, activity, false);
+  }
+
+  private LogRecord record(String source, Position position, Long ts, String level,
+      String component, String message, String sessionField, String activityField,
+      boolean truncated) {
+    String session = IdExtractor.normalize(sessionField);
+    if (session == null) {
+      session = ids.sessionId(message);
+    }
+    String activity = IdExtractor.normalize(activityField);
+    if (activity == null) {
+      activity = ids.activityId(message);
+    }
+    return new LogRecord(source, position, ts, level, component, message, session, activity,
+        truncated);
+  }
+
+  private static String group(Matcher m, String name) {
+    try {
+      return blankToNull(m.group(name));
+    } catch (IllegalArgumentException e) {
+      return null; // the configured header has no such group
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

@@ -1,0 +1,76 @@
+package org.dwlogs.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.dwlogs.Version;
+import org.dwlogs.ingest.InputFile;
+import org.dwlogs.job.ReportJob;
+
+/** Writes {@code run_manifest.json}: what was read, what was found, with which settings. */
+public final class ManifestWriter {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+  private ManifestWriter() {}
+
+  /** Everything the manifest reports; {@code perFile} rows come from {@code ReportTables.perFile}. */
+  public record Manifest(ReportJob.Options options, List<InputFile> files,
+      Map<String, Row> perFile, ReportJob.Totals totals, Map<String, Object> spark,
+      Map<String, Long> timingsMillis, Instant started, Instant finished) {}
+
+  public static void write(OutputStream out, Manifest m) throws IOException {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("dwlogs_version", Version.get());
+    root.put("started_at", Cells.timestamp(m.started().toEpochMilli()));
+    root.put("finished_at", Cells.timestamp(m.finished().toEpochMilli()));
+    root.put("spark", m.spark());
+    root.put("parameters", new java.util.TreeMap<>(m.options().parameters()));
+    Map<String, Object> catalog = new LinkedHashMap<>();
+    catalog.put("source", m.options().catalog().source());
+    catalog.put("sha256", m.options().catalog().sha256());
+    catalog.put("entries", m.options().catalog().signatures().size());
+    root.put("catalog", catalog);
+
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (InputFile f : m.files()) {
+      Row stats = m.perFile().get(f.path());
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("path", f.display());
+      entry.put("format", f.format().label());
+      entry.put("bytes", f.bytes());
+      entry.put("records", stats == null ? 0L : stats.getLong(1));
+      entry.put("malformed", stats == null ? 0L : stats.getLong(2));
+      entry.put("truncated", stats == null ? 0L : stats.getLong(3));
+      entry.put("records_without_timestamp", stats == null ? 0L : stats.getLong(4));
+      inputs.add(entry);
+    }
+    root.put("inputs", inputs);
+
+    ReportJob.Totals t = m.totals();
+    Map<String, Object> totals = new LinkedHashMap<>();
+    totals.put("files", t.files());
+    totals.put("bytes", t.bytes());
+    totals.put("records", t.records());
+    totals.put("malformed", t.malformed());
+    totals.put("truncated", t.truncated());
+    totals.put("matched_records", t.matchedRecords());
+    totals.put("unmatched_error_records", t.unmatchedErrorRecords());
+    totals.put("records_without_timestamp", t.recordsWithoutTimestamp());
+    totals.put("sessions", t.sessions());
+    totals.put("activities", t.activities());
+    root.put("totals", totals);
+    root.put("reports", ReportTable.ALL.stream().map(ReportTable::fileName).toList());
+    root.put("timings_ms", m.timingsMillis());
+    JSON.writeValue(out, root);
+  }
+}

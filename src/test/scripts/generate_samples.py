@@ -1,0 +1,1222 @@
+#!/usr/bin/env python3
+"""Generate the dwlogs sample input files and their ground truth.
+
+Standard library only, fixed seed: running it again rewrites byte-identical files
+(the .gz members are written with mtime=0 and no file name).
+
+    python3 src/test/scripts/generate_samples.py
+
+The truth (TRUTH.md, truth.json) is computed BY CONSTRUCTION: every record is
+counted at the moment it is written, with the issue id, session and activity the
+generator put into it.  The regexes near the end of this file are only
+self-checks (they make the script fail if a template accidentally matches the
+wrong issue or a session/activity id ended up in a record other than intended);
+they are not used to compute the truth.
+
+Record = one log entry: a text record with its continuation lines, one JSON line,
+or one CSV row (quoted fields may span lines).
+Session of a JSON/CSV record = its session field if present and non-empty,
+otherwise the id found in the message text.  Same rule for activity.
+"""
+import csv
+import gzip
+import io
+import json
+import os
+import random
+import re
+import uuid
+from collections import Counter, defaultdict
+from datetime import datetime, timedelta, timezone
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+HERE = os.path.join(REPO, "sample-logs")
+TRUTH_DIR = os.path.join(REPO, "src", "test", "resources", "sample-truth")
+SEED = 20261120
+rng = random.Random(SEED)
+EPOCH = datetime(2026, 11, 18, tzinfo=timezone.utc)   # day 0 = 2026-11-18 UTC
+DAY = 86_400_000
+HOUR = 3_600_000
+
+ISSUES = [
+    "map-create-401",
+    "login-refused",
+    "link-403-tokenexchange",
+    "stop-map-403-forbidden",
+    "initial-sync-lookup-metadata",
+    "solution-version-mismatch",
+    "module-unavailable",
+    "parallel-import-advisory",
+]
+
+
+def new_guid():
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+# ---------------------------------------------------------------- sessions --
+SESSIONS = [new_guid() for _ in range(40)]
+ISSUE_SESSIONS = SESSIONS[:30]        # may appear in issue records (and in noise)
+NOISE_ONLY_SESSIONS = SESSIONS[30:]   # never used by an issue record
+SESSION_WEIGHTS = [9 if i < 4 else 3 if i < 12 else 1 for i in range(30)]
+ACTS = {s: [new_guid() for _ in range(rng.randint(1, 3))] for s in SESSIONS}
+
+
+def pick_issue_session():
+    return rng.choices(ISSUE_SESSIONS, SESSION_WEIGHTS)[0]
+
+
+def pick_activity(sess):
+    if sess is None:
+        return new_guid()
+    if rng.random() < 0.25:
+        return new_guid()
+    return rng.choice(ACTS[sess])
+
+
+def fid(g, style=None):
+    """Render an id the way a log might: lower, upper, braces."""
+    if style is None:
+        style = rng.choices(["lower", "upper", "brace", "braceupper"], [70, 14, 9, 7])[0]
+    if style == "lower":
+        return g
+    if style == "upper":
+        return g.upper()
+    if style == "brace":
+        return "{" + g + "}"
+    return "{" + g.upper() + "}"
+
+
+S_NOT = ["Session ID: {}", "SessionId={}", "sessionId: {}", "session={}", "session_id={}"]
+A_NOT = ["Root activity ID: {}", "activityId={}", "ActivityId: {}", "activity={}",
+         "activity_id={}", "Root Activity ID: {}"]
+_rot = Counter()
+
+
+def rot_pick(name, options):
+    """Cycle through all options first (so each is used), then random."""
+    i = _rot[name]
+    _rot[name] += 1
+    return options[i] if i < len(options) else rng.choice(options)
+
+
+def id_suffix(sess, act, allow_newline=True, key="n"):
+    """Text (session/activity notations) appended to a message."""
+    parts = []
+    if sess:
+        parts.append(rot_pick("s" + key, S_NOT).format(fid(sess)))
+    if act:
+        parts.append(rot_pick("a" + key, A_NOT).format(fid(act)))
+    if not parts:
+        return ""
+    shape = rng.choice(["paren", "space", "bracket", "newline"] if allow_newline and len(parts) == 2
+                       else ["paren", "space", "bracket"])
+    if shape == "paren":
+        return " (" + ", ".join(parts) + ")"
+    if shape == "bracket":
+        return " [" + "; ".join(parts) + "]"
+    if shape == "newline":
+        return "\n    " + "\n    ".join(parts)
+    return " " + " ".join(parts)
+
+
+# ------------------------------------------------------------------ vocab --
+MAPS = [("Customers V3", "accounts"), ("Vendors V2", "msdyn_vendors"),
+        ("Customer groups", "msdyn_customergroups"), ("Released products V2", "msdyn_sharedproductdetails"),
+        ("Sales order headers V2", "salesorders"), ("Legal entities", "cdm_companies"),
+        ("Currencies", "transactioncurrencies"), ("Units", "uoms"), ("CDS Contacts V2", "contacts"),
+        ("Vendor groups", "msdyn_vendorgroups"), ("Payment terms", "msdyn_paymentterms")]
+FO_ENTITIES = ["CustCustomerV3Entity", "VendVendorV2Entity", "CustCustomerGroupEntity", "UnitOfMeasureEntity",
+               "EcoResReleasedProductV2Entity", "SalesOrderHeaderV2Entity", "DirPartyPostalAddressLocationCDSEntity"]
+FO_TABLES = ["CustTable", "VendTable", "CustGroup", "UnitOfMeasure", "InventTable", "SalesTable", "LogisticsPostalAddress"]
+ORGS = ["contoso-prod.crm4.dynamics.com", "contoso-uat.crm4.dynamics.com", "fabrikam-test.crm.dynamics.com"]
+FO_HOSTS = ["contoso-prod.operations.dynamics.com", "contoso-uat.sandbox.operations.dynamics.com"]
+STATUSES = ["Not running", "Initializing", "Running", "Paused", "Resuming"]
+SOLUTIONS = [("Dynamics365Company", "2.0.2.10", "2.0.133"), ("Dynamics365FinanceExtended", "1.0.0.0", "2.0.227"),
+             ("Dynamics365FinanceAndOperationsCommon", "1.0.0.0", "2.0.133"),
+             ("CurrencyExchangeRates", "1.0.0.0", "2.0.133"), ("Dynamics365SupplyChainExtended", "1.0.0.0", "2.0.227")]
+STACK_HTTP = [
+    "System.Net.Http.HttpRequestException: An error occurred while sending the request. ---> System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host.",
+    "   at System.Net.Http.HttpConnection.SendAsyncCore(HttpRequestMessage request, CancellationToken cancellationToken)",
+    "   at Microsoft.Dynamics.Integrator.QueryGenerator.AxClient.<ExportAxPackage>d__16.MoveNext()",
+    "--- End of stack trace from previous location where exception was thrown ---",
+    "   at System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw()",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification(Task task)",
+    "   at Microsoft.D365.ServicePlatform.Context.ServiceContext.Activity.<ExecuteAsync>d__11`2.MoveNext()",
+]
+STACK_SQL = [
+    "System.Data.SqlClient.SqlException (0x80131904): Transaction (Process ID 87) was deadlocked on lock resources with another process and has been chosen as the deadlock victim. Rerun the transaction.",
+    "   at System.Data.SqlClient.SqlConnection.OnError(SqlException exception, Boolean breakConnection, Action`1 wrapCloseInAction)",
+    "   at Microsoft.Dynamics.Ax.Xpp.DualWrite.DualWriteOutboundProcessor.processBatch(Int64 batchId)",
+    "   at Microsoft.Dynamics.Ax.Xpp.DualWrite.DualWriteOutboundProcessor.run()",
+]
+STACK_TIMEOUT = [
+    "System.Threading.Tasks.TaskCanceledException: A task was canceled.",
+    "   at Microsoft.Dynamics.Integrator.DualWriteRuntime.LiveSync.RecordWriter.WriteAsync(RecordBatch batch)",
+    "   at Microsoft.Dynamics.Integrator.DualWriteRuntime.LiveSync.SyncWorker.<ProcessAsync>d__7.MoveNext()",
+]
+
+
+def mp():
+    return rng.choice(MAPS)
+
+
+def noise_body():
+    """(level, component, body, continuation lines) for an ordinary record."""
+    r = rng.random()
+    m, t = mp()
+    if r < 0.60:
+        lvl = "INFO"
+        k = rng.randint(0, 8)
+        if k == 0:
+            n = rng.randint(1, 500)
+            return lvl, "LiveSync", f"Live sync batch {rng.randint(1000, 99999)} for table map '{m} ({t})' committed: {n} records in {rng.randint(20, 4000)} ms", []
+        if k == 1:
+            a, b = rng.randint(0, 400), rng.randint(0, 400)
+            return lvl, "InitialSync", f"Executed leg: From AX {m} to CRM {t} with exported records count: {a + b}, ImportRecordsErrorCount: 0, ImportRecordsInsertedCount: {a} and ImportRecordsUpdatedCount: {b}", []
+        if k == 2:
+            i = rng.randint(0, 3)
+            return lvl, "MapManager", f"Table map '{m} ({t})' status changed from {STATUSES[i]} to {STATUSES[i + 1]}", []
+        if k == 3:
+            return lvl, "HealthMonitor", f"Health probe /api/health returned 200 OK in {rng.randint(3, 250)} ms", []
+        if k == 4:
+            return lvl, "TokenService", f"Token acquired for resource https://{rng.choice(ORGS)} (expires in {rng.randint(3000, 3599)} s)", []
+        if k == 5:
+            return lvl, "LiveSync", f"Queued records for '{m} ({t})': Total queued record count {rng.randint(0, 40)}", []
+        if k == 6:
+            return lvl, "InitialSync", f"Initial sync execution {new_guid()} for '{m} ({t})' progress {rng.randint(1, 99)}%", []
+        if k == 7:
+            return lvl, "DMF", f"DMF export job DW-{m.replace(' ', '')}-{rng.randint(100, 999)} finished with status Succeeded; {rng.randint(1, 90000)} records exported", []
+        return lvl, "DualWriteAdmin", f"Catch-up errors retry for '{m} ({t})': Retry status Completed, {rng.randint(1, 30)} records", []
+    if r < 0.85:
+        lvl = "DEBUG"
+        k = rng.randint(0, 3)
+        if k == 0:
+            return lvl, "HttpClient", f"HTTP GET https://{rng.choice(ORGS)}/api/data/v9.2/{t}?$top=500 -> 200 ({rng.randint(8, 900)} ms)", []
+        if k == 1:
+            i = rng.randrange(len(FO_TABLES))
+            return lvl, "BusinessEvents", f"Business event tracked: table {FO_TABLES[i]} RecId={5637144576 + rng.randint(1, 99999)} for entity {FO_ENTITIES[i]}", []
+        if k == 2:
+            return lvl, "LiveSync", f"Payload for {rng.choice(FO_ENTITIES)} serialized ({rng.randint(400, 90000)} bytes), correlationId={new_guid()}", []
+        return lvl, "Metadata", f"Cache hit for table metadata {t} (version {rng.randint(1, 40)})", []
+    if r < 0.88:
+        return "TRACE", "LiveSync", f"Entering DualWriteRuntime.ProcessBatch(batchSize={rng.choice([50, 100, 250, 500, 1000])})", []
+    lvl = "WARN"
+    k = rng.randint(0, 4)
+    if k == 0:
+        return lvl, "HttpClient", f"Transient failure calling Dataverse Web API for {t}; retry {rng.randint(1, 3)} of 3 in {rng.choice([500, 1000, 2000, 4000])} ms", list(STACK_HTTP)
+    if k == 1:
+        return lvl, "LiveSync", f"Deadlock while writing outbound batch for {m}; the batch will be retried", list(STACK_SQL)
+    if k == 2:
+        return lvl, "LiveSync", f"Write to {t} cancelled after {rng.randint(100, 120)} s; record requeued", list(STACK_TIMEOUT)
+    if k == 3:
+        return lvl, "HttpClient", f"HTTP 429 Too Many Requests from https://{rng.choice(ORGS)}; backing off {rng.randint(1, 30)} s", []
+    return lvl, "Alerts", f"Alert threshold reached: {rng.randint(10, 40)} Application error entries within 15 minutes for '{m} ({t})'", []
+
+
+# ------------------------------------------------------ catalog messages --
+# Each returns (body, continuation_lines).  «S» / «A» are placeholders for the
+# session / activity id that the renderer fills in (ids embedded in the text).
+def iss_map401(v):
+    m, t = mp()
+    pre = rng.choice([f"Create table map '{m} ({t})' failed: ", f"Adding table map '{m} ({t})' was rejected. ", ""])
+    txt = {
+        "exact": "Response status code does not indicate success: 401 (Unauthorized).",
+        "doesnt": "Response status code doesn't indicate success: 401 (Unauthorized).",
+        "noperiod": "Response status code does not indicate success: 401 (Unauthorized)",
+        "lower": "response status code does not indicate success: 401 (unauthorized).",
+        "upper": "RESPONSE STATUS CODE DOES NOT INDICATE SUCCESS: 401 (UNAUTHORIZED).",
+        "spaces": "Response status code  does not indicate   success:  401 (Unauthorized).",
+    }[v]
+    return pre + txt, []
+
+
+def iss_login(v):
+    pre = rng.choice(["Dual-write workspace frame failed to render: ", "Browser reported: ", ""])
+    txt = {
+        "exact": "login.microsoftonline.com refused to connect.",
+        "noperiod": "login.microsoftonline.com refused to connect",
+        "case": "Login.MicrosoftOnline.com refused to connect.",
+        "spaces": "login.microsoftonline.com  refused  to connect.",
+    }[v]
+    return pre + txt, []
+
+
+def iss_link403(v):
+    if v == "lines":
+        return "Response status code does not indicate success: 403 (tokenexchange).", ["Session ID: «S»", "Root activity ID: «A»"]
+    if v == "lines-doesnt":
+        return ("Link to Dataverse environment failed. Response status code doesn't indicate success: 403 (tokenexchange).",
+                ["Session ID: «S»", "Root Activity ID: «A»"])
+    if v == "lines-mapadd":
+        m, t = mp()
+        return (f"Adding table map '{m} ({t})': Response status code does not indicate success: 403 (tokenexchange)",
+                ["Session ID: «S»", "Root activity ID: «A»"])
+    if v == "historical":
+        conn, user, tenant = new_guid(), new_guid(), new_guid()
+        region = rng.choice(["unitedstates-002", "europe-001", "unitedkingdom-001"])
+        return ('[Forbidden], [{"status":403,"source":"https://%s.token.azure-apim.net:443/tokens/%s/dynamicsax/%s/exchange",'
+                '"message":"Error from token exchange: User %s@%s is not allowed to access connection %s/dynamicsax/%s"}], '
+                'The remote server returned an error: (403) Forbidden. Session ID: «S» Root Activity ID: «A»'
+                % (region, region, conn, user, tenant, region, conn)), []
+    raise KeyError(v)
+
+
+def iss_stopmap(v):
+    conn = new_guid()
+    m, t = mp()
+    pre = rng.choice([f"Stop table map '{m} ({t})' failed: ", ""])
+    neg = "isn't" if v == "isnt" else "is not"
+    if v == "wrapped":   # line-wrapped exactly like the docs page
+        return (pre + '[Forbidden], [{"status":403,"source":"","message":"Error from token exchange:',
+                ["User is not allowed to access connection",
+                 'dynamicscrmonline/%s"}], The remote server returned an' % conn,
+                 "error: (403) Forbidden."])
+    return (pre + '[Forbidden], [{"status":403,"source":"","message":"Error from token exchange: User %s allowed to access '
+            'connection dynamicscrmonline/%s"}], The remote server returned an error: (403) Forbidden.' % (neg, conn)), []
+
+
+def iss_initsync(v):
+    m, t = mp()
+    pre = rng.choice([f"Table map '{m} ({t})' could not be set to Running. ", ""])
+    if v == "wrapped":
+        return (pre + "Unable to complete initial data sync. Error: dual-write failure - plugin registration failed:",
+                ["Unable to build dual-write lookup metadata. Error object reference not set to an instance of an object."])
+    txt = {
+        "exact": "Unable to complete initial data sync. Error: dual-write failure - plugin registration failed: Unable to build dual-write lookup metadata. Error object reference not set to an instance of an object.",
+        "case": "Unable to complete initial data sync. Error: Dual-write failure - Plugin registration failed: Unable to build Dual-write lookup metadata. Error Object reference not set to an instance of an object.",
+        "spaces": "Unable to complete initial data sync.  Error: dual-write failure -  plugin registration failed: Unable to build dual-write lookup metadata.  Error object reference not set to an instance of an object.",
+        "noperiod": "Unable to complete initial data sync. Error: dual-write failure - plugin registration failed: Unable to build dual-write lookup metadata. Error object reference not set to an instance of an object",
+    }[v]
+    return pre + txt, []
+
+
+def iss_version(v):
+    if v.startswith("bare"):
+        name, have, need = SOLUTIONS[int(v[-1])]
+        return f"Dynamics 365 for Sales solution '{name}' has version mismatch. Version: '{have}' Required version: '{need}'", []
+    if v == "cg":
+        return "Customer groups (msdyn_customergroups) : Dual write failure - Dynamics 365 for Sales solution 'Dynamics365Company' has version mismatch. Version: '2.0.2.10' Required version: '2.0.133'", []
+    if v == "cg2026":
+        return "Customer groups (msdyn_customergroups): Dual write failure - Dynamics 365 for Sales solution 'Dynamics365Company' has version mismatch. Version: '2.0.2.10' Required version: '2.0.133'", []
+    if v == "dualwrite":
+        m, t = mp()
+        name, have, need = rng.choice(SOLUTIONS)
+        return f"{m} ({t}) : dual-write failure - Dynamics 365 for Sales solution '{name}' has version mismatch. Version: '{have}' Required version: '{need}'.", []
+    if v == "lower":
+        name, have, need = rng.choice(SOLUTIONS)
+        return f"dynamics 365 for sales solution '{name}' HAS VERSION MISMATCH. version: '{have}' required version: '{need}'", []
+    raise KeyError(v)
+
+
+def iss_module(v):
+    return {
+        "a": "Unable to load the Dual-write page: the data integration service is unavailable (503 Service Unavailable).",
+        "b": "Selecting the Dual Write tile in the Data management workspace did not open the Dual-write page: data integration service is down.",
+        "c": "Dual-write page could not be loaded from the Data management workspace; the data integration service is unavailable (HTTP 503, Retry-After 120).",
+    }[v], []
+
+
+def iss_parallel(v):
+    ent = rng.choice(["Customers V3", "Vendors V2", "Released products V2", "Sales order headers V2", "CDS Contacts V2"])
+    secs = rng.choice([3600, 5400, 7200])
+    n = rng.randint(60000, 480000)
+    return {
+        "a": f"DMF import of entity '{ent}' from Dataverse timed out after {secs} seconds; {n} records pending.",
+        "b": f"DMF import of entity '{ent}' from customer engagement into finance and operations timed out after {secs} seconds; {n} records pending.",
+        "c": f"Import from Dataverse to finance and operations is slow: entity '{ent}' imported {rng.randint(5000, 20000)} of {n} records in {secs} seconds (single-threaded); enable parallel processing (Import threshold record count, Import task count).",
+    }[v], []
+
+
+ISSUE_GEN = {
+    "map-create-401": iss_map401, "login-refused": iss_login, "link-403-tokenexchange": iss_link403,
+    "stop-map-403-forbidden": iss_stopmap, "initial-sync-lookup-metadata": iss_initsync,
+    "solution-version-mismatch": iss_version, "module-unavailable": iss_module,
+    "parallel-import-advisory": iss_parallel,
+}
+ISSUE_COMP = {
+    "map-create-401": "MapManager", "login-refused": "DualWriteAdmin", "link-403-tokenexchange": "DualWriteAdmin",
+    "stop-map-403-forbidden": "MapManager", "initial-sync-lookup-metadata": "InitialSync",
+    "solution-version-mismatch": "MapManager", "module-unavailable": "DualWriteAdmin",
+    "parallel-import-advisory": "DMF",
+}
+
+# ----------------------------------------------------------- near misses --
+NEAR = {
+    "nm-404": lambda: (rng.choice(["Response status code does not indicate success: 404 (Not Found).",
+                                   "Response status code doesn't indicate success: 404 (Not Found)."]), []),
+    "nm-403-forbidden": lambda: ("Response status code does not indicate success: 403 (Forbidden).", []),
+    "nm-processed-401": lambda: (f"Processed 401 records in batch {rng.randint(2, 40)}; 0 unauthorized rows skipped.", []),
+    "nm-sharepoint": lambda: ("contoso.sharepoint.com refused to connect.", []),
+    "nm-user-allowed": lambda: (f"User is allowed to access connection dynamicscrmonline/{new_guid()}", []),
+    "nm-initsync-dupkey": lambda: (f"Unable to complete initial data sync. Error: Duplicate key value in table {rng.choice(MAPS)[1]} for integration key '{rng.choice(['USMF', 'DEMF', 'GBSI'])}-{rng.randint(1000, 9999)}'.", []),
+    "nm-package-version": lambda: (f"Package version mismatch detected for '{rng.choice(SOLUTIONS)[0]}': installed package '1.0.0.{rng.randint(0, 9)}', deployment manifest '2.0.{rng.randint(100, 300)}'.", []),
+}
+
+# --------------------------------------------- other documented (unknown) --
+def unk_isu02():
+    return "Saving connection set failed! An item with the same key has already been added.", []
+
+
+def unk_isy01():
+    m = rng.choice(["Financial dimensions", "Customers V3", "Vendors V2"])
+    t = {"Financial dimensions": "msdyn_dimensionattributes", "Customers V3": "accounts", "Vendors V2": "msdyn_vendors"}[m]
+    bt = rng.randint(1000000, 1999999)
+    return "Dual write Initial Sync completed with status: Error. Following are the details:", [
+        f"Executed leg: From AX {m} to CRM {t}",
+        f"with exported records count: {rng.randint(0, 900)}, ImportRecordsErrorCount: {rng.randint(0, 50)},",
+        "ImportRecordsInsertedCount: 0 and ImportRecordsUpdatedCount: 0",
+        "ErrorsDetails:",
+        "Dual write Initial sync failed",
+        "Message: ([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error",
+        "Stacktrace: at",
+        "Microsoft.Dynamics.Integrator.QueryGenerator.AxClient.<ExportAxPackage>d__16.MoveNext()",
+        f"in X:\\bt\\{bt}\\repo\\src\\Core\\QueryGenerator\\AxClient.cs:line {rng.randint(200, 300)}",
+        "--- End of stack trace from previous location where exception was thrown ---",
+        "at System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw()",
+    ]
+
+
+def unk_isy01_short():
+    return "([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error.", []
+
+
+def unk_isy02():
+    return "([Forbidden], The remote server returned an error: (403) Forbidden.), AX export encountered an error", []
+
+
+def unk_lsy02():
+    ent, fo = rng.choice([("uoms", "UnitOfMeasureEntity"), ("msdyn_customergroups", "CustCustomerGroupEntity"),
+                          ("msdyn_paymentterms", "PaymentTermsEntity")])
+    return (f"Cannot save the changes to the database. Unit of Work can not commit transaction. Unable to write data to entity {ent}. "
+            f"Writes to {fo} failed with error message Unable to sync with entity {ent}."), []
+
+
+def unk_lsy01():
+    return ('[{\\"error\\":{\\"code\\":\\"0x80072560\\",\\"message\\":\\"The user is not a member of the organization.\\"}}], '
+            'The remote server returned an error: (403) Forbidden."}}".'), []
+
+
+def unk_lsy05():
+    return (f"SecureConfig Organization (ContosoTest{rng.randint(1, 9)}) does not match actual CRM Organization "
+            f"(org{uuid.UUID(int=rng.getrandbits(128)).hex[:8]}_{rng.randint(100000000, 999999999)}_20261{rng.randint(101, 117)}T{rng.randint(100000, 235959)})"), []
+
+
+def unk_lsy06():
+    n = rng.randint(100, 999)
+    return (f"Unable to write data to entity aaa_fundingsources. Unable to lookup ebecsfs_contracts with values {{PC00{n}}}. "
+            f"Unable to lookup aaa_fundingsources with values {{PC00{n}}}. Writes to aaa_fundingsources failed with error message "
+            "Exception message: The remote server returned an error: (400) Bad Request."), []
+
+
+def unk_lsy07():
+    return ("Unable to write data to entity msdyn_partypostaladdresses.Writes to DirPartyPostalAddressLocationCDSEntity failed with error "
+            "message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: An error occurred in "
+            "plugin. A record that has the attribute values Location ID already exists. The entity key Location ID Key requires that this "
+            "set of attributes contains unique values. Select unique values and try again."), []
+
+
+def unk_isu01():
+    p = f"DWM-{new_guid()}-{new_guid()}"
+    return (f"Dual write failure - Plugin registration failed: [(Unable to get partition map for project {p}. Error Exceeds the "
+            f"maximum partitions allowed for mapping {p})], One or more errors occurred."), []
+
+
+def unk_isu04():
+    return f"Finance and operations apps environment contoso-{rng.choice(['dev', 'test', 'uat'])}{rng.randint(1, 20)}.cloudax.dynamics.com is not discoverable.", []
+
+
+def unk_sol01():
+    return "The entity with a name 'msdyn_dualwriteentitymap' with namemapping='Logical' was not found in the MetadataCache.", []
+
+
+def unk_projops():
+    g = new_guid().upper()
+    return ("Unable to write data to entity msdyn_expenses.Writes to ProjExpenseExportEntity failed with error message Request failed "
+            "with status code BadRequest and CDS error code : 0x80040265 response message: Could not resolve project task for export "
+            "expense. The specified task activity number doesn't uniquely identify task of the project in the system..For information "
+            f"on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045. Activity ID for troubleshooting {{{g}}}For "
+            "information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045.."), []
+
+
+def unk_msgsize():
+    return f"Error Code: -2147220970 Error Message: Message size exceeded when sending context to Sandbox. Message size: {rng.randint(117, 140)} MB", []
+
+
+def unk_isu05():
+    bt = rng.randint(1000000, 1999999)
+    return ("MSG=[Failed to setup dual write environment. Error Details:Response status code does not indicate success: 403 (Forbidden). "
+            "- Response status code does not indicate success: 403 (Forbidden).] STACKTRACE=[   at Microsoft.Dynamics.Integrator."
+            "ProjectManagementService.DualWrite.DualWriteConnectionSetProcessor.<CreateDualWriteConnectionSetAsync>d__29.MoveNext() in "
+            f"X:\\bt\\{bt}\\repo\\src\\ProjectManagementService\\DualWrite\\DualWriteConnectionSetProcessor.cs:line 297"), [
+        "--- End of stack trace from previous location where exception was thrown ---",
+        "   at System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw()",
+        "   at System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification(Task task)",
+        "   at Microsoft.Dynamics.Integrator.ProjectManagementService.Controllers.DualWriteEnvironmentManagementController."
+        f"<SetupDualWriteEnvironmentAsync>d__34.MoveNext() in X:\\bt\\{bt}\\repo\\src\\ProjectManagementService\\Controllers\\"
+        "DualWriteEnvironmentManagementController.cs:line 265]",
+    ]
+
+
+def unk_upg01():
+    # continuation lines start with a US-style date: NOT a record-start timestamp.
+    return ("Infolog diagnostic message: 'Cannot select a row in Dual write project sync (DualWriteProjectConfiguration). The SQL "
+            "database has issued an error.' on category 'Error'."), [
+        "11/19/2026 15:18:20: Infolog diagnostic message: '[Microsoft][ODBC Driver 17 for SQL Server][SQL Server]Invalid column name 'ISDELETE'.' on category 'Error'.",
+        "11/19/2026 15:18:20: Application configuration sync failed.",
+        "Microsoft.Dynamics.AX.Framework.Database.TableSyncException: Custom action threw exception(s), please investigate before synchronizing again: 'InfoException:Stack trace: Call to TTSCOMMIT without first calling TTSBEGIN.\"",
+    ]
+
+
+def unk_gab03():
+    return f"Unable to write data to entity msdyn_contactforparties. Unable to lookup msdyn_parties with values {{00000{rng.randint(1000, 9999)}}}. Unable to lookup cdm_workers with values {{000{rng.randint(100, 999)}}}.", []
+
+
+UNKNOWN_GENS = [unk_isu02, unk_isy01_short, unk_isy02, unk_lsy02, unk_lsy01, unk_lsy05, unk_lsy06, unk_lsy07,
+                unk_isu01, unk_isu04, unk_sol01, unk_projops, unk_msgsize, unk_gab03]
+UNKNOWN_MULTILINE = [unk_isy01, unk_isu05, unk_upg01]
+
+
+# ------------------------------------------------------------------ events --
+class Ev:
+    def __init__(self, ts, kind, level, comp, body, cont, sess=None, act=None, issue=None, tag=None):
+        self.ts, self.kind, self.level, self.comp = ts, kind, level, comp
+        self.body, self.cont = body, cont
+        self.sess, self.act, self.issue, self.tag = sess, act, issue, tag
+        self.special = None   # e.g. "precedence"
+
+
+def ms_to_dt(ms):
+    return EPOCH + timedelta(milliseconds=ms)
+
+
+def iso_truth(ms):
+    d = ms_to_dt(ms)
+    return d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def fmt_ts(ms, form, offset_min=0):
+    d = ms_to_dt(ms)
+    if form == "isoZ":
+        return d.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+    if form == "comma":
+        return d.strftime("%Y-%m-%d %H:%M:%S,") + f"{ms % 1000:03d}"
+    if form == "dot":
+        return d.strftime("%Y-%m-%d %H:%M:%S.") + f"{ms % 1000:03d}"
+    if form == "offset":
+        assert ms % 1000 == 0
+        loc = d + timedelta(minutes=offset_min)
+        sign = "+" if offset_min >= 0 else "-"
+        o = abs(offset_min)
+        return loc.strftime("%Y-%m-%dT%H:%M:%S") + f"{sign}{o // 60:02d}:{o % 60:02d}"
+    raise KeyError(form)
+
+
+def local_to_ms(s):
+    """'2026-11-21T01:30:00+02:00' -> ms since EPOCH."""
+    d = datetime.fromisoformat(s)
+    return int((d - EPOCH).total_seconds() * 1000)
+
+
+class FileSpec:
+    def __init__(self, path, fmt, days, noise, issues, unknown=0, unknown_ml=0, near=(), tsform="isoZ",
+                 offset=0, sess_rate=0.45, fixed=()):
+        self.path, self.fmt, self.days, self.noise = path, fmt, days, noise
+        self.issues, self.unknown, self.unknown_ml, self.near = issues, unknown, unknown_ml, near
+        self.tsform, self.offset, self.sess_rate, self.fixed = tsform, offset, sess_rate, fixed
+
+
+def rand_ts(spec):
+    lo, hi = spec.days[0] * DAY, spec.days[1] * DAY
+    ms = rng.randrange(lo, hi)
+    if spec.tsform == "offset":
+        ms -= ms % 1000
+    return ms
+
+
+def build_events(spec):
+    evs = []
+    for _ in range(spec.noise):
+        lvl, comp, body, cont = noise_body()
+        sess = rng.choice(SESSIONS) if rng.random() < spec.sess_rate else None
+        act = None
+        if rng.random() < 0.3:
+            act = pick_activity(sess)
+        evs.append(Ev(rand_ts(spec), "noise", lvl, comp, body, cont, sess, act))
+    for issue, variants in spec.issues.items():
+        for v in variants:
+            body, cont = ISSUE_GEN[issue](v)
+            embedded = "«S»" in body + "".join(cont)
+            if embedded or rng.random() < 0.78:
+                sess = pick_issue_session()
+            else:
+                sess = None
+            act = None
+            if "«A»" in body + "".join(cont) or rng.random() < 0.7:
+                act = pick_activity(sess)
+            lvl = rng.choices(["ERROR", "FATAL", "CRITICAL"], [88, 6, 6])[0]
+            evs.append(Ev(rand_ts(spec), "issue", lvl, ISSUE_COMP[issue], body, cont, sess, act, issue, v))
+    for i in range(spec.unknown + spec.unknown_ml):
+        gen = rng.choice(UNKNOWN_GENS) if i < spec.unknown else UNKNOWN_MULTILINE[i % len(UNKNOWN_MULTILINE)]
+        body, cont = gen()
+        sess = rng.choice(SESSIONS) if rng.random() < 0.5 else None
+        act = pick_activity(sess) if rng.random() < 0.4 else None
+        evs.append(Ev(rand_ts(spec), "unknown", rng.choices(["ERROR", "FATAL", "CRITICAL"], [90, 5, 5])[0],
+                      "LiveSync", body, cont, sess, act, None, gen.__name__))
+    for nm in spec.near:
+        body, cont = NEAR[nm]()
+        sess = rng.choice(SESSIONS) if rng.random() < 0.5 else None
+        evs.append(Ev(rand_ts(spec), "nearmiss", "ERROR", "DualWriteSync", body, cont, sess, None, None, nm))
+    for (local, issue, v, with_session) in spec.fixed:
+        body, cont = ISSUE_GEN[issue](v)
+        sess = pick_issue_session() if with_session else None
+        act = pick_activity(sess) if with_session else None
+        evs.append(Ev(local_to_ms(local), "issue", "ERROR", ISSUE_COMP[issue], body, cont, sess, act, issue, v))
+    evs.sort(key=lambda e: e.ts)
+    return evs
+
+
+# ----------------------------------------------------------------- truth --
+TRUTH = {
+    "files": {},
+    "issues": {i: {"occurrences": 0, "sessions": set(), "activities": set(), "without_session": 0,
+                   "first": None, "last": None, "by_day": Counter(), "by_session": Counter(), "by_file": Counter()}
+               for i in ISSUES},
+    "sessions": set(), "activities": set(),
+    "unknown": Counter(), "unknown_by_file": Counter(), "nearmiss": Counter(),
+}
+ERROR_LEVELS = {"error", "fatal", "critical"}
+
+
+def account(path, ev, level, sess, act, message):
+    """Called once per written record with what was actually written."""
+    f = TRUTH["files"][path]
+    f["records"] += 1
+    selfcheck(path, ev, level, sess, act, message)
+    if sess:
+        TRUTH["sessions"].add(sess)
+    if act:
+        TRUTH["activities"].add(act)
+    if ev.issue:
+        t = TRUTH["issues"][ev.issue]
+        t["occurrences"] += 1
+        if sess:
+            t["sessions"].add(sess)
+            t["by_session"][sess] += 1
+        else:
+            t["without_session"] += 1
+        if act:
+            t["activities"].add(act)
+        t["first"] = ev.ts if t["first"] is None else min(t["first"], ev.ts)
+        t["last"] = ev.ts if t["last"] is None else max(t["last"], ev.ts)
+        t["by_day"][iso_truth(ev.ts)[:10]] += 1
+        t["by_file"][path] += 1
+    elif level is not None and level.lower() in ERROR_LEVELS:
+        TRUTH["unknown"]["total"] += 1
+        TRUTH["unknown_by_file"][path] += 1
+        if ev.kind == "nearmiss":
+            TRUTH["nearmiss"][ev.tag] += 1
+
+
+def fill(text, sess_txt, act_txt):
+    return text.replace("«S»", sess_txt or "").replace("«A»", act_txt or "")
+
+
+# --------------------------------------------------------------- writers --
+def open_out(path):
+    full = os.path.join(HERE, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    return full
+
+
+def write_bytes(path, data):
+    full = open_out(path)
+    if path.endswith(".gz"):
+        with open(full, "wb") as raw:
+            with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+                gz.write(data)
+    else:
+        with open(full, "wb") as fh:
+            fh.write(data)
+
+
+def level_word(spec, lvl):
+    style = spec.level_style
+    if style == "upper":
+        return {"WARN": rng.choice(["WARN", "WARN", "WARNING"])}.get(lvl, lvl)
+    if style == "title":   # F&O AOS style: Error / Warning / Info, sometimes lower case
+        w = {"ERROR": "Error", "FATAL": "Fatal", "CRITICAL": "Critical", "WARN": "Warning", "INFO": "Info",
+             "DEBUG": "Debug", "TRACE": "Trace"}[lvl]
+        return w.lower() if rng.random() < 0.15 else w
+    return lvl
+
+
+TS_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}")
+
+
+def write_text(spec, evs, banner=None):
+    out = []
+    if banner:
+        out.extend(banner)
+    TRUTH["files"][spec.path] = {"format": "text", "records": 0, "orphan_lines_before_first_record": len(banner or [])}
+    for ev in evs:
+        ts = fmt_ts(ev.ts, spec.tsform, spec.offset)
+        lvl = level_word(spec, ev.level)
+        s_txt = fid(ev.sess) if ev.sess else None
+        a_txt = fid(ev.act) if ev.act else None
+        body = fill(ev.body, s_txt, a_txt)
+        cont = [fill(c, s_txt, a_txt) for c in ev.cont]
+        embedded = "«S»" in ev.body + "".join(ev.cont)
+        if not embedded:
+            suffix = id_suffix(ev.sess, ev.act, key="t" + ev.kind[0])
+            if suffix.startswith("\n"):
+                # ids on their own continuation lines, after any stack trace
+                cont = cont + [x for x in suffix.split("\n") if x]
+            elif cont and ev.kind == "noise":
+                body += suffix
+            elif cont:
+                cont[-1] += suffix
+            else:
+                body += suffix
+        comp = f" [{ev.comp}]" if spec.component else ""
+        first = f"{ts} {lvl}{comp} {body}"
+        for c in cont:
+            assert not TS_RE.match(c), c
+        out.append(first)
+        out.extend(cont)
+        account(spec.path, ev, lvl, ev.sess, ev.act, "\n".join([body] + cont))
+    write_bytes(spec.path, ("\n".join(out) + "\n").encode("utf-8"))
+
+
+def json_ts(spec, ms):
+    return fmt_ts(ms, spec.tsform, spec.offset)
+
+
+def place_ids(spec, ev, msg_parts_join):
+    """Decide where session/activity go for a JSON/CSV record.
+    Returns (field_sess_text, field_act_text, message, truth_sess, truth_act)."""
+    embedded = "«S»" in ev.body + "".join(ev.cont)
+    has_field = spec.sess_field is not None
+    s_txt = fid(ev.sess) if ev.sess else None
+    a_txt = fid(ev.act) if ev.act else None
+    field_s = field_a = None
+    body, cont = ev.body, list(ev.cont)
+    if ev.special == "precedence":
+        # the field wins over a different id in the message text
+        other_s, other_a = ev.special_other
+        body = fill(body, fid(other_s), fid(other_a))
+        cont = [fill(c, fid(other_s), fid(other_a)) for c in cont]
+        return s_txt, a_txt, msg_parts_join(body, cont), ev.sess, ev.act
+    body = fill(body, s_txt, a_txt)
+    cont = [fill(c, s_txt, a_txt) for c in cont]
+    if has_field and (ev.sess or ev.act) and (embedded or rng.random() < 0.8):
+        field_s, field_a = s_txt, a_txt
+        if field_s and rng.random() < 0.5 and not embedded:
+            # session in the field, activity only in the message text
+            field_a = None
+            if ev.act:
+                sfx = id_suffix(None, ev.act, allow_newline=False, key="j")
+                if cont:
+                    cont[-1] += sfx
+                else:
+                    body += sfx
+        return field_s, field_a, msg_parts_join(body, cont), ev.sess, ev.act
+    if not embedded:
+        suffix = id_suffix(ev.sess, ev.act, allow_newline=(spec.fmt == "csv"), key="j")
+        if suffix.startswith("\n"):
+            cont += [x for x in suffix.split("\n") if x]
+        elif cont:
+            cont[-1] += suffix
+        else:
+            body += suffix
+    return ("" if has_field and rng.random() < 0.5 else None), None, msg_parts_join(body, cont), ev.sess, ev.act
+
+
+def write_jsonl(spec, evs):
+    TRUTH["files"][spec.path] = {"format": "jsonl", "records": 0}
+    lines = []
+    for ev in evs:
+        fs, fa, msg, ts_sess, ts_act = place_ids(spec, ev, lambda b, c: "\n".join([b] + c))
+        rec = spec.make_json(ev, msg, fs, fa)
+        lines.append(json.dumps(rec, separators=(",", ":") if spec.compact else (", ", ": ")))
+        lvl = rec.get(spec.level_key) if spec.level_key else None
+        account(spec.path, ev, lvl, ts_sess, ts_act, msg)
+    write_bytes(spec.path, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
+def write_csv(spec, evs):
+    TRUTH["files"][spec.path] = {"format": "csv", "records": 0}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator=spec.eol, quoting=csv.QUOTE_MINIMAL)
+    w.writerow(spec.header)
+    for ev in evs:
+        fs, fa, msg, ts_sess, ts_act = place_ids(spec, ev, lambda b, c: "\n".join([b] + c))
+        row, lvl = spec.make_row(ev, msg, fs, fa)
+        w.writerow(row)
+        account(spec.path, ev, lvl, ts_sess, ts_act, msg)
+    write_bytes(spec.path, buf.getvalue().encode("utf-8"))
+
+
+def lvl_json(lvl, style):
+    if style == "lower":
+        return lvl.lower().replace("warn", "warning") if lvl == "WARN" else lvl.lower()
+    if style == "title":
+        return {"ERROR": "Error", "FATAL": "Fatal", "CRITICAL": "Critical", "WARN": "Warning", "INFO": "Info",
+                "DEBUG": "Debug", "TRACE": "Trace"}[lvl]
+    return lvl
+
+
+# ------------------------------------------------------------ file plans --
+def cyc(variants, n):
+    return [variants[i % len(variants)] for i in range(n)]
+
+
+ALL_NEAR = list(NEAR)
+HOSTS = ["dw-weu-03", "dw-weu-04", "dw-neu-01"]
+
+specs = []
+
+# 1. service text log, ISO ...Z, with a banner (orphan lines) -- the only file with orphans
+s1 = FileSpec("service/dualwrite-service-2026-11-18.log", "text", (0, 2), 1150, {
+    "map-create-401": ["exact", "doesnt", "noperiod", "spaces", "exact", "lower"],
+    "link-403-tokenexchange": ["lines", "lines-doesnt", "historical", "lines", "lines-mapadd", "lines"],
+    "stop-map-403-forbidden": ["exact", "wrapped", "isnt", "exact"],
+    "initial-sync-lookup-metadata": ["exact", "wrapped", "spaces"],
+    "solution-version-mismatch": ["cg", "bare0", "bare1", "dualwrite"],
+    "login-refused": ["exact", "spaces"],
+}, unknown=10, unknown_ml=2, near=ALL_NEAR, tsform="isoZ")
+s1.component = True
+s1.level_style = "upper"
+s1.banner = ["==== Microsoft Dynamics 365 dual-write runtime host ====",
+             "Host: dw-weu-03   Build: 2.3.0.4417   Started: 2026-11-18T00:00:00Z",
+             "----------------------------------------------------------------"]
+specs.append(s1)
+
+# 2. service text log (gz), "yyyy-MM-dd HH:mm:ss,SSS"
+s2 = FileSpec("service/dualwrite-service-2026-11-20.log.gz", "text", (2, 4), 1350, {
+    "map-create-401": ["exact", "doesnt", "upper", "exact", "spaces"],
+    "link-403-tokenexchange": ["lines", "lines-doesnt", "historical", "lines", "lines"],
+    "stop-map-403-forbidden": ["wrapped", "exact", "isnt", "exact"],
+    "initial-sync-lookup-metadata": ["case", "exact", "wrapped", "noperiod"],
+    "solution-version-mismatch": ["cg2026", "bare2", "bare3", "bare4", "lower"],
+    "login-refused": ["noperiod", "exact"],
+}, unknown=12, unknown_ml=3, near=ALL_NEAR, tsform="comma")
+s2.component = True
+s2.level_style = "upper"
+specs.append(s2)
+
+# 3. F&O AOS text log in local time +02:00 (no millis, no [component], Title-case levels)
+s3 = FileSpec("aos/fno-aos-dualwrite.txt", "text", (0, 4), 560, {
+    "module-unavailable": ["a", "b", "c", "a"],
+    "login-refused": ["exact", "case", "exact", "noperiod"],
+    "parallel-import-advisory": ["a", "b", "c", "a"],
+    "map-create-401": ["exact", "doesnt"],
+}, unknown=5, unknown_ml=1, tsform="offset", offset=120, fixed=[
+    ("2026-11-21T01:30:00+02:00", "module-unavailable", "b", True),    # local 21st = UTC 2026-11-20T23:30Z
+    ("2026-11-20T00:45:12+02:00", "parallel-import-advisory", "a", False),  # local 20th = UTC 2026-11-19T22:45:12Z
+])
+s3.component = False
+s3.level_style = "title"
+specs.append(s3)
+
+# 4. integrator worker text log "yyyy-MM-dd HH:mm:ss.SSS" (UTC, no zone)
+s4 = FileSpec("integrator/data-integrator-worker.log", "text", (0, 4), 680, {
+    "initial-sync-lookup-metadata": ["exact", "wrapped", "exact", "case"],
+    "solution-version-mismatch": ["cg", "bare1", "bare2", "cg2026", "dualwrite", "bare0"],
+    "parallel-import-advisory": ["a", "b", "a"],
+    "link-403-tokenexchange": ["lines", "historical"],
+}, unknown=6, unknown_ml=3, tsform="dot")
+s4.component = True
+s4.level_style = "upper"
+specs.append(s4)
+
+# 5. on-prem gateway text log, local time -05:00
+s5 = FileSpec("gateway/onprem-gateway-us-east.log", "text", (1, 4), 290, {
+    "map-create-401": ["exact", "noperiod"],
+    "stop-map-403-forbidden": ["exact", "isnt"],
+    "login-refused": ["exact", "case"],
+    "module-unavailable": ["c"],
+}, unknown=3, near=["nm-404", "nm-sharepoint"], tsform="offset", offset=-300, fixed=[
+    ("2026-11-19T21:45:10-05:00", "module-unavailable", "a", False),   # local 19th = UTC 2026-11-20T02:45:10Z
+    ("2026-11-20T19:05:44-05:00", "map-create-401", "doesnt", True),     # local 20th = UTC 2026-11-21T00:05:44Z
+])
+s5.component = False
+s5.level_style = "upper"
+specs.append(s5)
+
+# 6. live-sync service JSON lines: @timestamp / severity / msg / session_id / activity_id / component
+s6 = FileSpec("livesync/livesync-2026-11-19.jsonl", "jsonl", (0, 2), 880, {
+    "map-create-401": ["exact", "doesnt", "noperiod"],
+    "stop-map-403-forbidden": ["exact", "isnt", "wrapped"],
+    "link-403-tokenexchange": ["lines", "historical", "lines-doesnt", "lines"],
+    "solution-version-mismatch": ["cg", "bare3", "lower"],
+    "initial-sync-lookup-metadata": ["exact"],
+}, unknown=8, near=ALL_NEAR, tsform="isoZ")
+s6.sess_field, s6.act_field, s6.level_key, s6.compact = "session_id", "activity_id", "severity", True
+
+
+def mk6(ev, msg, fs, fa):
+    r = {"@timestamp": json_ts(s6, ev.ts), "severity": lvl_json(ev.level, "upper"), "component": ev.comp,
+         "host": rng.choice(HOSTS), "msg": msg}
+    if fs is not None:
+        r["session_id"] = fs
+    if fa is not None:
+        r["activity_id"] = fa
+    return r
+
+
+s6.make_json = mk6
+specs.append(s6)
+
+# 7. live-sync JSON lines (gz): timestamp / level / message / sessionId / activityId / component
+s7 = FileSpec("livesync/livesync-2026-11-21.jsonl.gz", "jsonl", (2, 4), 880, {
+    "map-create-401": ["exact", "lower", "doesnt"],
+    "stop-map-403-forbidden": ["exact", "isnt", "exact"],
+    "link-403-tokenexchange": ["lines", "lines-mapadd", "historical"],
+    "solution-version-mismatch": ["bare4", "cg", "dualwrite"],
+    "initial-sync-lookup-metadata": ["spaces", "exact"],
+    "login-refused": ["exact"],
+}, unknown=8, tsform="isoZ")
+s7.sess_field, s7.act_field, s7.level_key, s7.compact = "sessionId", "activityId", "level", False
+
+
+def mk7(ev, msg, fs, fa):
+    r = {"timestamp": json_ts(s7, ev.ts), "level": lvl_json(ev.level, "lower"), "message": msg,
+         "component": ev.comp, "thread": rng.randint(1, 64)}
+    if fs is not None:
+        r["sessionId"] = fs
+    if fa is not None:
+        r["activityId"] = fa
+    return r
+
+
+s7.make_json = mk7
+specs.append(s7)
+
+# 8. Dataverse plug-in trace log export: createdon / typename / messageblock or exceptiondetails, NO level, NO session field
+s8 = FileSpec("plugin-trace/plugintracelog-export.json", "jsonl", (0, 4), 290, {
+    "solution-version-mismatch": ["cg", "bare0", "bare1", "bare2", "cg2026", "bare4", "dualwrite", "cg"],
+    "initial-sync-lookup-metadata": ["exact", "wrapped", "exact", "case", "noperiod"],
+}, tsform="isoZ", sess_rate=0.35)
+s8.sess_field, s8.act_field, s8.level_key, s8.compact = None, None, None, True
+PLUGINS = ["Microsoft.Dynamics.Integrator.DualWriteRuntime.Plugins.PreCommmitPlugin",
+           "Microsoft.Dynamics.Integrator.DualWriteRuntime.Plugins.PostCommitPlugin"]
+
+
+def mk8(ev, msg, fs, fa):
+    typ = rng.choice(PLUGINS)
+    r = {"plugintracelogid": new_guid(), "createdon": json_ts(s8, ev.ts), "typename": typ,
+         "messagename": rng.choice(["Create", "Update", "msdyn_DualWriteStartMap"]),
+         "primaryentity": rng.choice(MAPS)[1], "mode": rng.choice([0, 1]), "operationtype": 1, "depth": rng.randint(1, 3),
+         "correlationid": new_guid(), "requestid": new_guid(), "performanceexecutionduration": rng.randint(1, 4000)}
+    if ev.kind == "issue":
+        # only ONE message field per record (no messageblock next to exceptiondetails)
+        r["exceptiondetails"] = ("Unhandled exception: Microsoft.Xrm.Sdk.InvalidPluginExecutionException: " + msg +
+                                 "\n   at Microsoft.Dynamics.Integrator.DualWriteRuntime.Plugins.BasePlugin.Execute(IServiceProvider serviceProvider)")
+    else:
+        r["messageblock"] = msg
+    return r
+
+
+def plugin_noise():
+    """Plug-in trace noise replaces the service-log vocabulary."""
+    m, t = mp()
+    return rng.choice([
+        f"Entered {rng.choice(PLUGINS)}.Execute(), Correlation Id: {new_guid()}, Initiating User: {new_guid()}",
+        f"DualWrite: resolved table map '{m} ({t})' for legal entity {rng.choice(['USMF', 'DEMF', 'GBSI'])}; {rng.randint(1, 30)} attribute(s) changed",
+        f"DualWrite: outbound payload sent to finance and operations in {rng.randint(20, 3000)} ms",
+        f"Exiting {rng.choice(PLUGINS)}.Execute(), Duration: {rng.randint(2, 5000)} ms",
+    ])
+
+
+s8.make_json = mk8
+specs.append(s8)
+
+# 9. App Insights style export (.ndjson): Time / Severity / Message / Session / RootActivityId / Component (mixed-case keys)
+s9 = FileSpec("appinsights/dmf-telemetry.ndjson", "jsonl", (0, 4), 290, {
+    "parallel-import-advisory": ["a", "b", "c", "b", "a"],
+    "module-unavailable": ["a", "b", "c"],
+}, unknown=4, tsform="isoZ")
+s9.sess_field, s9.act_field, s9.level_key, s9.compact = "Session", "RootActivityId", "Severity", True
+
+
+def mk9(ev, msg, fs, fa):
+    r = {"Time": json_ts(s9, ev.ts), "Severity": lvl_json(ev.level, "title"), "Component": ev.comp,
+         "EventName": {"parallel-import-advisory": "DMFImportJobEnd", "module-unavailable": "DualWritePageLoad"}.get(
+             ev.issue, "DMFError" if ev.kind != "noise" else rng.choice(["Trace", "DMFExportJobEnd", "DMFImportJobStart"])),
+         "Message": msg, "LegalEntity": rng.choice(["USMF", "DEMF", "GBSI"])}
+    if fs is not None:
+        r["Session"] = fs
+    if fa is not None:
+        r["RootActivityId"] = fa
+    return r
+
+
+s9.make_json = mk9
+specs.append(s9)
+
+# 10. F&O DualWriteErrorLog export CSV (CRLF, Excel style)
+s10 = FileSpec("errorlog/DualWriteErrorLog-export.csv", "csv", (0, 4), 200, {
+    "stop-map-403-forbidden": ["exact", "wrapped", "isnt", "exact"],
+    "map-create-401": ["exact", "doesnt", "spaces"],
+    "link-403-tokenexchange": ["lines", "lines-doesnt", "historical"],
+    "initial-sync-lookup-metadata": ["wrapped", "exact", "spaces"],
+    "solution-version-mismatch": ["cg", "bare1", "cg2026", "bare4"],
+}, unknown=16, unknown_ml=3, near=ALL_NEAR, tsform="dot", sess_rate=0.5)
+s10.sess_field, s10.eol = "Session ID", "\r\n"
+s10.header = ["RecId", "Created On", "Level", "Project Name", "Table Map", "Session ID", "Activity ID", "Message"]
+_recid = [5637150000]
+
+
+def mk10(ev, msg, fs, fa):
+    _recid[0] += rng.randint(1, 9)
+    m, t = mp()
+    lvl = {"ERROR": "Error", "FATAL": "Error", "CRITICAL": "Critical", "WARN": "Warning", "INFO": "Info",
+           "DEBUG": "Debug", "TRACE": "Debug"}[ev.level]
+    return [str(_recid[0]), fmt_ts(ev.ts, "dot"), lvl, f"DWM-{new_guid()}-{new_guid()}", f"{m} ({t})",
+            fs or "", fa or "", msg], lvl
+
+
+s10.make_row = mk10
+specs.append(s10)
+
+# 11. dual-write activity log CSV (LF): timestamp / severity / table_map / status / session_id / Root Activity ID / message
+s11 = FileSpec("activitylog/dualwrite-activity-log.csv", "csv", (0, 4), 290, {
+    "solution-version-mismatch": ["cg", "bare2", "dualwrite", "bare3", "cg"],
+    "initial-sync-lookup-metadata": ["exact", "wrapped", "case"],
+    "parallel-import-advisory": ["a", "c"],
+}, unknown=4, unknown_ml=1, tsform="isoZ")
+s11.sess_field, s11.eol = "session_id", "\n"
+s11.header = ["timestamp", "severity", "table_map", "status", "session_id", "Root Activity ID", "message", "duration_ms"]
+
+
+def mk11(ev, msg, fs, fa):
+    m, t = mp()
+    st = rng.choice(STATUSES) if ev.kind == "noise" else "Not running"
+    return [fmt_ts(ev.ts, "isoZ"), ev.level, f"{m} ({t})", st, fs or "", fa or "", msg, str(rng.randint(5, 90000))], ev.level
+
+
+s11.make_row = mk11
+specs.append(s11)
+
+
+# ---------------------------------------------------------- self checks --
+GUID = r"\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?"
+SESS_RE = re.compile(r"(?i)(?:session id:\s*|sessionid=|sessionid:\s*|session=|session_id=)" + GUID)
+ACT_RE = re.compile(r"(?i)(?:root activity id:\s*|activityid=|activityid:\s*|activity=|activity_id=)" + GUID)
+NEG = r"(?:does\s+not|doesn't)"
+CHECK = {
+    "map-create-401": r"response\s+status\s+code\s+" + NEG + r"\s+indicate\s+success:\s*401\s*\(unauthorized\)",
+    "login-refused": r"login\.microsoftonline\.com\s+refused\s+to\s+connect",
+    "link-403-tokenexchange": r"response\s+status\s+code\s+" + NEG + r"\s+indicate\s+success:\s*403\s*\(tokenexchange\)"
+                              r"|error from token exchange: user \S+ (?:is not|isn't) allowed to access connection [\w-]+/dynamicsax/",
+    "stop-map-403-forbidden": r"error\s+from\s+token\s+exchange:\s+user\s+(?:is\s+not|isn't)\s+allowed\s+to\s+access\s+connection\s+dynamicscrmonline/",
+    "initial-sync-lookup-metadata": r"unable\s+to\s+complete\s+initial\s+data\s+sync\.\s+error:\s+dual-write\s+failure\s+-\s+plugin\s+registration\s+failed:\s+unable\s+to\s+build\s+dual-write\s+lookup\s+metadata",
+    "solution-version-mismatch": r"dynamics\s+365\s+for\s+sales\s+solution\s+'[^']+'\s+has\s+version\s+mismatch\.\s+version:\s+'[^']*'\s+required\s+version:\s+'[^']*'",
+    "module-unavailable": r"dual[- ]write\s+(?:page|tile).*data\s+integration\s+service\s+(?:is\s+)?(?:unavailable|down)",
+    "parallel-import-advisory": r"import\b.*\bfrom\s+(?:dataverse|customer\s+engagement)\b.*\b(?:timed\s+out|slow)\b",
+}
+CHECK = {k: re.compile(v, re.I) for k, v in CHECK.items()}
+USED_NOTATIONS = Counter()
+
+
+def selfcheck(path, ev, level, sess, act, message):
+    norm = " ".join(message.split())
+    hits = {k for k, r in CHECK.items() if r.search(norm)}
+    want = {ev.issue} if ev.issue else set()
+    assert hits == want, (path, ev.kind, ev.tag, hits, norm[:300])
+    # ids in the text must be the record's own ids unless a field overrides them
+    s_in = {g.lower() for g in SESS_RE.findall(message)}
+    a_in = {g.lower() for g in ACT_RE.findall(message)}
+    if ev.special != "precedence":
+        assert s_in <= ({sess} if sess else set()), (path, s_in, sess, message)
+        assert a_in <= ({act} if act else set()), (path, a_in, act, message)
+    for n in ["Session ID:", "SessionId=", "sessionId:", "session=", "session_id=", "Root activity ID:",
+              "Root Activity ID:", "activityId=", "ActivityId:", "activity=", "activity_id="]:
+        if n in message:
+            USED_NOTATIONS[n] += 1
+
+
+# ------------------------------------------------------------------ main --
+def main():
+    for spec in specs:
+        if spec.path.startswith("plugin-trace/"):
+            saved = noise_body
+            globals()["noise_body"] = lambda: (rng.choice(["INFO", "INFO", "DEBUG"]), "Plugin", plugin_noise(), [])
+            evs = build_events(spec)
+            globals()["noise_body"] = saved
+        else:
+            evs = build_events(spec)
+        if spec.path == "livesync/livesync-2026-11-19.jsonl":
+            # one record whose session/activity FIELDS differ from the ids in its message: the fields win
+            ev = next(e for e in evs if e.issue == "link-403-tokenexchange" and e.tag == "lines")
+            ev.special = "precedence"
+            other = next(s for s in ISSUE_SESSIONS if s != ev.sess)
+            ev.special_other = (other, new_guid())
+        if spec.fmt == "text":
+            write_text(spec, evs, getattr(spec, "banner", None))
+        elif spec.fmt == "jsonl":
+            write_jsonl(spec, evs)
+        else:
+            write_csv(spec, evs)
+    # every notation used, every session used
+    for n in ["Session ID:", "SessionId=", "sessionId:", "session=", "session_id=", "Root activity ID:",
+              "Root Activity ID:", "activityId=", "ActivityId:", "activity=", "activity_id="]:
+        assert USED_NOTATIONS[n] > 0, n
+    assert TRUTH["sessions"] == set(SESSIONS), len(TRUTH["sessions"])
+    for s in NOISE_ONLY_SESSIONS:
+        assert all(s not in TRUTH["issues"][i]["sessions"] for i in ISSUES)
+    for nm in NEAR:
+        assert TRUTH["nearmiss"][nm] >= 2, nm
+    write_truth()
+
+
+def write_truth():
+    issues = {}
+    for i in ISSUES:
+        t = TRUTH["issues"][i]
+        issues[i] = {
+            "occurrences": t["occurrences"],
+            "distinct_sessions": len(t["sessions"]),
+            "distinct_activities": len(t["activities"]),
+            "records_without_session": t["without_session"],
+            "first_timestamp": iso_truth(t["first"]),
+            "last_timestamp": iso_truth(t["last"]),
+            "by_utc_day": dict(sorted(t["by_day"].items())),
+            "by_session": dict(sorted(t["by_session"].items())),
+            "by_file": dict(sorted(t["by_file"].items())),
+        }
+    files = {p: TRUTH["files"][p] for p in sorted(TRUTH["files"])}
+    for p in files:
+        files[p]["bytes_on_disk"] = os.path.getsize(os.path.join(HERE, p))
+    total_records = sum(f["records"] for f in files.values())
+    by_day = Counter()
+    for i in ISSUES:
+        by_day.update(TRUTH["issues"][i]["by_day"])
+    truth = {
+        "seed": SEED,
+        "notes": "Counts by construction. Timestamps UTC. Ids lower-case, no braces.",
+        "total_records": total_records,
+        "distinct_sessions_total": len(TRUTH["sessions"]),
+        "distinct_activities_total": len(TRUTH["activities"]),
+        "matched_records_total": sum(v["occurrences"] for v in issues.values()),
+        "matched_records_by_utc_day": dict(sorted(by_day.items())),
+        "unmatched_error_level_records_total": TRUTH["unknown"]["total"],
+        "unmatched_error_level_records_by_file": dict(sorted(TRUTH["unknown_by_file"].items())),
+        "near_miss_records": dict(sorted(TRUTH["nearmiss"].items())),
+        "files": files,
+        "issues": issues,
+        "sessions": sorted(TRUTH["sessions"]),
+        "noise_only_sessions": sorted(NOISE_ONLY_SESSIONS),
+    }
+    with open(os.path.join(TRUTH_DIR, "truth.json"), "w", encoding="utf-8") as fh:
+        json.dump(truth, fh, indent=2)
+        fh.write("\n")
+    md = render_md(truth)
+    with open(os.path.join(TRUTH_DIR, "TRUTH.md"), "w", encoding="utf-8") as fh:
+        fh.write(md)
+    print(summary(truth))
+
+
+def summary(t):
+    lines = [f"total records: {t['total_records']}   distinct sessions (all records): {t['distinct_sessions_total']}   "
+             f"matched records: {t['matched_records_total']}   unmatched ERROR/FATAL/CRITICAL records: {t['unmatched_error_level_records_total']}",
+             "",
+             f"{'issue':30} {'occ':>4} {'sess':>5} {'acts':>5} {'nosess':>6}  first_timestamp           last_timestamp"]
+    for i, v in t["issues"].items():
+        lines.append(f"{i:30} {v['occurrences']:4} {v['distinct_sessions']:5} {v['distinct_activities']:5} "
+                     f"{v['records_without_session']:6}  {v['first_timestamp']}  {v['last_timestamp']}")
+    lines.append("")
+    lines.append(f"{'file':48} {'format':6} {'records':>7} {'bytes':>8}")
+    for p, f in t["files"].items():
+        lines.append(f"{p:48} {f['format']:6} {f['records']:7} {f['bytes_on_disk']:8}")
+    return "\n".join(lines)
+
+
+def render_md(t):
+    days = sorted({d for v in t["issues"].values() for d in v["by_utc_day"]})
+    out = [
+        "# dwlogs sample logs: description and ground truth",
+        "",
+        "Generated by `generate_samples.py` (Python 3, standard library, seed %d). Re-running it rewrites the same bytes." % SEED,
+        "All counts below are computed **by construction** while the records are written (not by re-parsing).",
+        "`truth.json` holds the same numbers plus per-day, per-session and per-file breakdowns for every issue.",
+        "",
+        "## Definitions",
+        "",
+        "* Record = one log entry: a text record (a line starting with a timestamp plus its continuation lines), one JSON line, or one CSV row (quoted fields may span lines; header excluded).",
+        "* Session / activity of a JSON or CSV record = the session / activity field when present and non-empty, else the id written in the message text. Text records: ids from the message text (including continuation lines).",
+        "* Ids are reported lower-case without braces; in the files they appear lower-case, upper-case and in `{...}`.",
+        "* Timestamps are UTC, `yyyy-MM-ddTHH:mm:ss.SSSZ`. Days are UTC days.",
+        "* All catalog matches are written at ERROR, FATAL or CRITICAL level (any case), except in the plug-in trace export, which has no level field at all.",
+        "* \"Unmatched error-level records\" = records with level ERROR/FATAL/CRITICAL (any case) that match no issue: near-misses plus other documented dual-write errors (catalog sections 2-4, 13, 14).",
+        "",
+        "## Totals",
+        "",
+        f"* Total records: **{t['total_records']}**",
+        f"* Distinct sessions across all records of all levels: **{t['distinct_sessions_total']}** (10 of them occur only in noise records; see `noise_only_sessions` in truth.json)",
+        f"* Distinct activities across all records: {t['distinct_activities_total']}",
+        f"* Matched (catalog) records: **{t['matched_records_total']}**",
+        f"* Unmatched error-level records: **{t['unmatched_error_level_records_total']}** (of which near-misses: {sum(t['near_miss_records'].values())})",
+        "",
+        "## Per issue",
+        "",
+        "| issue | occurrences | distinct sessions | distinct activities | records without session | first (UTC) | last (UTC) |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for i, v in t["issues"].items():
+        out.append(f"| `{i}` | {v['occurrences']} | {v['distinct_sessions']} | {v['distinct_activities']} | "
+                   f"{v['records_without_session']} | {v['first_timestamp']} | {v['last_timestamp']} |")
+    out += ["", "### Occurrences per issue and UTC day", "",
+            "| issue | " + " | ".join(days) + " |", "|---|" + "---:|" * len(days)]
+    for i, v in t["issues"].items():
+        out.append(f"| `{i}` | " + " | ".join(str(v["by_utc_day"].get(d, 0)) for d in days) + " |")
+    out.append("| **all** | " + " | ".join(str(t["matched_records_by_utc_day"].get(d, 0)) for d in days) + " |")
+    out += ["", "## Files", "",
+            "| file | format | records | unmatched error-level | description |", "|---|---|---:|---:|---|"]
+    desc = {
+        "service/dualwrite-service-2026-11-18.log": "Dual-write runtime service log, `2026-11-18T00:00:01.234Z LEVEL [Component] msg`, 18-19 Nov. Starts with 3 banner (orphan) lines; the only file with orphans.",
+        "service/dualwrite-service-2026-11-20.log.gz": "Same service, gzip, `2026-11-20 01:02:03,456 LEVEL [Component] msg`, 20-21 Nov.",
+        "aos/fno-aos-dualwrite.txt": "F&O AOS log in local time `+02:00` without millis, Title-case levels (some lower-case), no component. Contains `2026-11-21T01:30:00+02:00` (UTC day 20th) and `2026-11-20T00:45:12+02:00` (UTC day 19th).",
+        "integrator/data-integrator-worker.log": "Data integrator worker, `2026-11-19 10:00:00.123` (no zone = UTC). Multi-line initial-sync reports and MSG=[..] STACKTRACE=[..] envelopes.",
+        "gateway/onprem-gateway-us-east.log": "Gateway log in local time `-05:00`, no component. Contains `2026-11-19T21:45:10-05:00` (UTC day 20th) and `2026-11-20T19:05:44-05:00` (UTC day 21st).",
+        "livesync/livesync-2026-11-19.jsonl": "JSON Lines: `@timestamp`, `severity`, `msg`, `session_id`, `activity_id`, `component`. Session sometimes only in `msg`, sometimes `\"session_id\":\"\"` with the id in `msg`. One record has field ids that differ from the ids in its message (fields win).",
+        "livesync/livesync-2026-11-21.jsonl.gz": "JSON Lines (gzip): `timestamp`, `level` (lower-case), `message`, `sessionId`, `activityId`, `component`.",
+        "plugin-trace/plugintracelog-export.json": "Dataverse PluginTraceLog export as JSON Lines: `createdon`, `typename`, `messageblock` (normal rows) or `exceptiondetails` (error rows; never both in one row); no level and no session field, ids only in the message text.",
+        "appinsights/dmf-telemetry.ndjson": "App-Insights-like export with mixed-case keys `Time`, `Severity`, `Message`, `Session`, `RootActivityId`, `Component`.",
+        "errorlog/DualWriteErrorLog-export.csv": "DualWriteErrorLog table export, CRLF, header `RecId,Created On,Level,Project Name,Table Map,Session ID,Activity ID,Message`. Multi-line quoted messages, `\"\"` escaping.",
+        "activitylog/dualwrite-activity-log.csv": "Activity log export, LF, header `timestamp,severity,table_map,status,session_id,Root Activity ID,message,duration_ms`.",
+    }
+    for p, f in t["files"].items():
+        out.append(f"| `{p}` | {f['format']} | {f['records']} | {t['unmatched_error_level_records_by_file'].get(p, 0)} | {desc[p]} |")
+    out += ["", "## Exact wording used for the two inferred issues", "",
+            "`module-unavailable` (the only three templates):", "",
+            "* `Unable to load the Dual-write page: the data integration service is unavailable (503 Service Unavailable).`",
+            "* `Selecting the Dual Write tile in the Data management workspace did not open the Dual-write page: data integration service is down.`",
+            "* `Dual-write page could not be loaded from the Data management workspace; the data integration service is unavailable (HTTP 503, Retry-After 120).`",
+            "",
+            "`parallel-import-advisory` (entity, seconds and counts vary):", "",
+            "* `DMF import of entity 'Customers V3' from Dataverse timed out after 3600 seconds; 250000 records pending.`",
+            "* `DMF import of entity 'Vendors V2' from customer engagement into finance and operations timed out after 7200 seconds; 182344 records pending.`",
+            "* `Import from Dataverse to finance and operations is slow: entity 'Vendors V2' imported 12000 of 480000 records in 3600 seconds (single-threaded); enable parallel processing (Import threshold record count, Import task count).`",
+            "",
+            "No noise record mentions the data integration service, and no noise import line says \"timed out\" or \"slow\".",
+            "",
+            "## Variants and traps that occur",
+            "",
+            "* `does not` / `doesn't`, `is not` / `isn't`, `Dual write` / `dual-write`, `Root activity ID` / `Root Activity ID`, ` : ` / `:` before `Dual write failure`, with / without final period, lower / UPPER case, doubled spaces.",
+            "* Messages broken over lines: the stop-map 403 text wrapped exactly like the docs page (text logs, JSON `\\n`, multi-line CSV field) and the initial-sync message split after `plugin registration failed:`.",
+            "* `link-403-tokenexchange`: status line followed by `Session ID:` and `Root activity ID:` lines, and the 2020 `.../dynamicsax/...` token-exchange example with ids on the same line. Every `link-403-tokenexchange` record has a session.",
+            "* JSON-escaped quotes (stop-map text in JSON), CSV `\"\"` escaping and quoted fields spanning lines.",
+            "* Session notations used: `Session ID: `, `SessionId=`, `sessionId: `, `session=`, `session_id=`; activity: `Root activity ID: `, `Root Activity ID: `, `activityId=`, `ActivityId: `, `activity=`, `activity_id=`. Ids in braces and upper-case occur in text, fields and messages.",
+            "* Near-misses (each %s times, at ERROR level, all unmatched): 404 (Not Found), 403 (Forbidden), `Processed 401 records ...`, `contoso.sharepoint.com refused to connect.`, `User is allowed to access connection dynamicscrmonline/<guid>`, `Unable to complete initial data sync. Error: Duplicate key ...`, `Package version mismatch detected ...`." % "/".join(str(v) for v in t["near_miss_records"].values()),
+            "* Other documented errors used as unmatched errors: ISU-01, ISU-02, ISU-04, ISU-05 (MSG=/STACKTRACE=), ISY-01 (multi-line report and short form), ISY-02, LSY-01 (with literal `\\\"`), LSY-02, LSY-05, LSY-06, LSY-07, SOL-01, GAB-03, UPG-01, message-size limit, Project Operations error with `Activity ID for troubleshooting {GUID}` (not one of the activity notations).",
+            "* UPG-01 continuation lines start with `11/19/2026 15:18:20:`; that is not a record-start timestamp form, so they belong to the preceding record.",
+            "* WARN records carry multi-line .NET stack traces (`   at ...`, `--- End of stack trace ...`).",
+            "",
+            ]
+    return "\n".join(out)
+
+
+if __name__ == "__main__":
+    main()
