@@ -48,13 +48,30 @@ public final class ReportRows {
       .add("pattern", DataTypes.StringType, true)
       .add("example", DataTypes.StringType, true)
       .add("truncated", DataTypes.BooleanType, false)
+      .add("invalid_utf8", DataTypes.BooleanType, false)
+      .add("control_chars", DataTypes.BooleanType, false)
+      .add("malformed_kind", DataTypes.StringType, true)
       .add("reason", DataTypes.StringType, true)
       .add("raw", DataTypes.StringType, true);
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
 
+  /** What a decoder puts where bytes were not valid UTF-8. */
+  private static final char REPLACEMENT = '\uFFFD';
+
   private ReportRows() {}
+
+  /** True when the text holds C0 control characters other than tab and line ends, or DEL. */
+  static boolean hasControlChars(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The rows of one partition's records. */
   public static Iterator<Row> rows(Iterator<Parsed> records, SignatureMatcher matcher,
@@ -88,13 +105,16 @@ public final class ReportRows {
     if (parsed instanceof Malformed m) {
       out.add(RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
           m.position().kind().name().toLowerCase(java.util.Locale.ROOT), null, null, null, null,
-          null, null, 0, null, null, null, null, null, null, false, m.reason(), m.raw()));
+          null, null, 0, null, null, null, null, null, null, false, false, false,
+          m.kind().label(), m.reason(), m.raw()));
       return;
     }
     LogRecord r = (LogRecord) parsed;
     String day = r.timestampMillis() == null ? null
         : DAY.format(Instant.ofEpochMilli(r.timestampMillis()));
     String kind = r.position().kind().name().toLowerCase(java.util.Locale.ROOT);
+    boolean invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0;
+    boolean controlChars = hasControlChars(r.message());
     List<Match> matches = matcher.match(r.message());
     if (matches.isEmpty()) {
       boolean error = r.level() != null && errorLevels.contains(r.level());
@@ -103,7 +123,7 @@ public final class ReportRows {
           null, null, null, null,
           error ? ErrorPatterns.of(r.message(), ids) : null,
           error ? ErrorPatterns.example(r.message()) : null,
-          r.truncated(), null, null));
+          r.truncated(), invalidUtf8, controlChars, null, null, null));
       return;
     }
     for (int i = 0; i < matches.size(); i++) {
@@ -111,7 +131,8 @@ public final class ReportRows {
       out.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(), kind,
           r.timestampMillis(), day, r.level(), r.sessionId(), r.activityId(), m.issueId(), i,
           m.field("solution"), m.field("foundVersion"), m.field("requiredVersion"),
-          m.field("tableMap"), null, null, r.truncated(), null, null));
+          m.field("tableMap"), null, null, r.truncated(), invalidUtf8, controlChars, null, null,
+          null));
     }
   }
 }

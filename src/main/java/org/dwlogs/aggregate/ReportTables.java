@@ -47,7 +47,8 @@ public final class ReportTables {
 
   /**
    * One row of run totals: records, malformed, truncated, matched_records,
-   * unmatched_error_records, records_without_timestamp, sessions, activities.
+   * unmatched_error_records, records_without_timestamp, invalid_utf8, control_chars,
+   * sessions, activities.
    */
   public static Row totals(Dataset<Row> rows) {
     return rows.agg(
@@ -57,19 +58,40 @@ public final class ReportTables {
         countWhere(firstRow().and(col("issue_id").isNotNull())).as("matched_records"),
         countWhere(firstRow().and(col("pattern").isNotNull())).as("unmatched_error_records"),
         countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"),
+        countWhere(firstRow().and(col("invalid_utf8"))).as("invalid_utf8"),
+        countWhere(firstRow().and(col("control_chars"))).as("control_chars"),
         countDistinct(col("session_id")).as("sessions"),
         countDistinct(col("activity_id")).as("activities"))
         .first();
   }
 
-  /** Per source file: source, records, malformed, truncated, records_without_timestamp. */
+  /**
+   * Per source file: source, records, malformed, truncated, records_without_timestamp,
+   * invalid_utf8, control_chars (the last two count records kept despite them).
+   */
   public static Dataset<Row> perFile(Dataset<Row> rows) {
     return rows.groupBy("source").agg(
             countWhere(firstRow()).as("records"),
             countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
             countWhere(firstRow().and(col("truncated"))).as("truncated"),
-            countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"))
+            countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"),
+            countWhere(firstRow().and(col("invalid_utf8"))).as("invalid_utf8"),
+            countWhere(firstRow().and(col("control_chars"))).as("control_chars"))
         .orderBy("source");
+  }
+
+  /** Malformed records per source file and kind: source, malformed_kind, count. */
+  public static Dataset<Row> malformedByKind(Dataset<Row> rows) {
+    return rows.filter(col("kind").equalTo(ReportRows.KIND_MALFORMED))
+        .groupBy("source", "malformed_kind").agg(count(lit(1)).as("count"))
+        .orderBy("source", "malformed_kind");
+  }
+
+  /** The malformed records themselves, in file order: source, position_kind, position, malformed_kind, reason, raw. */
+  public static Dataset<Row> quarantine(Dataset<Row> rows) {
+    return rows.filter(col("kind").equalTo(ReportRows.KIND_MALFORMED))
+        .select("source", "position_kind", "position", "malformed_kind", "reason", "raw")
+        .orderBy("source", "position");
   }
 
   /**

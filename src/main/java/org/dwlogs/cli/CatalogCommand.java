@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dwlogs catalog validate [FILE]}: checks a catalog without reading any log. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
+@Command(name = "catalog", mixinStandardHelpOptions = true, usageHelpWidth = 100,
     description = "Work with the signature catalog.",
     subcommands = CatalogCommand.Validate.class)
 final class CatalogCommand implements Runnable {
@@ -24,9 +24,11 @@ final class CatalogCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
-      description = {"Loads a catalog and checks every entry: keys, ids, Lucene query syntax,",
-          "regular expressions. Prints the entries, or one line naming the problem."})
+  @Command(name = "validate", mixinStandardHelpOptions = true, usageHelpWidth = 100,
+      description = {"Checks a catalog without reading any log.",
+          "",
+          "Loads the catalog and checks every entry: keys, ids, Lucene query syntax, regular",
+          "expressions. Prints the entries, or one line naming the file, entry and problem."})
   static final class Validate implements Callable<Integer> {
     @Spec
     CommandSpec spec;

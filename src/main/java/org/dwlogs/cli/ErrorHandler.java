@@ -3,6 +3,7 @@ package org.dwlogs.cli;
 import java.io.IOException;
 import org.dwlogs.config.ConfigException;
 import org.dwlogs.ingest.InputException;
+import org.dwlogs.job.TooManyMalformedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,6 +19,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     if (e instanceof ConfigException) {
       return fail(cmd, e.getMessage(), ExitCodes.USAGE);
+    }
+    if (e instanceof TooManyMalformedException) {
+      return fail(cmd, e.getMessage(), ExitCodes.TOO_MANY_MALFORMED);
     }
     if (e instanceof InputException || e instanceof IOException) {
       return fail(cmd, e.getMessage(), ExitCodes.INPUT);

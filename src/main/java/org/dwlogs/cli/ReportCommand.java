@@ -23,10 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dwlogs report}: reads logs and writes the six reports. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Reads the logs under the input paths (folders recursively, .gz transparently),",
-        "recognises the catalog's documented errors and writes issue_summary.csv, issue_daily.csv,",
-        "issue_sessions.csv, version_mismatch.csv, unmatched_errors.csv and run_manifest.json",
-        "into the output folder, replacing its previous reports only when all are written."})
+    usageHelpWidth = 100,
+    description = {"Reads logs and writes the reports.",
+        "",
+        "Reads every file under the input paths (folders recursively, .gz transparently),",
+        "recognises the catalog's documented errors and writes issue_summary.csv,",
+        "issue_daily.csv, issue_sessions.csv, version_mismatch.csv, unmatched_errors.csv and",
+        "run_manifest.json into the output folder. The previous reports there are replaced only",
+        "once all new ones are written (a _SUCCESS file marks a complete folder)."},
+    footer = {"", "Exit codes: 0 done, 1 usage or configuration error, 2 input or output problem,",
+        "3 too many malformed records, 4 internal error."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -58,6 +64,19 @@ final class ReportCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   ZoneId timezone;
 
+  @Option(names = "--max-malformed-ratio", paramLabel = "RATIO",
+      defaultValue = "" + ReportJob.Options.DEFAULT_MAX_MALFORMED_RATIO,
+      converter = RatioConverter.class,
+      description = "Fail (exit 3, nothing published) when more than this share of records is "
+          + "malformed, 0 to 1 (default: ${DEFAULT-VALUE}).")
+  double maxMalformedRatio;
+
+  @Option(names = "--formula-guard", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Prefix report cells that start with =, +, -, @, tab or CR with ' so "
+          + "spreadsheets do not evaluate them (default: on; --no-formula-guard for machine "
+          + "consumers).")
+  boolean formulaGuard;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: the one spark-submit set, else local[*]).")
   String master;
@@ -75,8 +94,10 @@ final class ReportCommand implements Callable<Integer> {
     parameters.put("config", config == null ? "bundled" : config.toString());
     parameters.put("format", format == null ? "by extension" : format.label());
     parameters.put("timezone", timezone.getId());
+    parameters.put("max_malformed_ratio", maxMalformedRatio);
+    parameters.put("formula_guard", formulaGuard);
     ReportJob.Options options = new ReportJob.Options(inputs, output, signatures, jobConfig,
-        format, timezone, parameters);
+        format, timezone, parameters, maxMalformedRatio, formulaGuard);
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs report");
     try {
       var err = spec.commandLine().getErr();
@@ -98,6 +119,22 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public LogFormat convert(String value) {
       return LogFormat.ofLabel(value);
+    }
+  }
+
+  static final class RatioConverter implements ITypeConverter<Double> {
+    @Override
+    public Double convert(String value) {
+      double ratio;
+      try {
+        ratio = Double.parseDouble(value);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("not a number: '" + value + "'");
+      }
+      if (!(ratio >= 0 && ratio <= 1)) {
+        throw new IllegalArgumentException("must be between 0 and 1: " + value);
+      }
+      return ratio;
     }
   }
 

@@ -1,13 +1,9 @@
 package org.dwlogs.ingest;
 
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.RFC4180ParserBuilder;
-import com.opencsv.exceptions.CsvException;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +35,8 @@ import org.dwlogs.parse.RecordParser;
 /**
  * Reads the input files into parsed records, one Spark partition per input split. Text logs
  * and JSON Lines go through {@link MultiLineTextInputFormat} (split-safe; gzip read whole);
- * CSV files, whose quoted fields may span lines, are read whole by one task each.
+ * CSV files, whose quoted fields may span lines, are streamed whole by one task each
+ * ({@link CsvRecords}).
  */
 public final class LogReader {
   private LogReader() {}
@@ -105,8 +102,11 @@ public final class LogReader {
           while (next == null && it.hasNext()) {
             RecordChunk chunk = it.next()._2();
             Position at = Position.offset(chunk.offset());
-            if (chunk.orphan()) {
-              next = Malformed.of(source, at, "lines before the first record start", chunk.text());
+            if (chunk.unreadable()) {
+              next = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
+                  "file could not be read to its end: " + chunk.text(), "");
+            } else if (chunk.orphan()) {
+              next = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES, "lines before the first record start", chunk.text());
             } else if (jsonLines) {
               next = json.parse(source, at, chunk.text());
             } else {
@@ -134,60 +134,122 @@ public final class LogReader {
     SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
     return sc.parallelize(paths, paths.size()).flatMap(path -> {
       RecordParser records = new RecordParser(config, zone);
-      return readCsv(path, hadoop.value(), records, config).iterator();
+      return new CsvFileIterator(path, hadoop.value(), records, config);
     });
   }
 
-  /** Reads one CSV file; rows are parsed as they stream, and only the parsed rows are kept. */
-  static List<Parsed> readCsv(String path, Configuration hadoop, RecordParser records,
-      JobConfig config) throws IOException {
-    Path p = new Path(path);
-    FileSystem fs = p.getFileSystem(hadoop);
-    InputStream raw = fs.open(p);
-    CompressionCodec codec = new CompressionCodecFactory(hadoop).getCodec(p);
-    InputStream in = codec == null ? raw : codec.createInputStream(raw);
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE));
-    List<Parsed> out = new ArrayList<>();
-    try (CSVReader csv = new CSVReaderBuilder(reader)
-        .withCSVParser(new RFC4180ParserBuilder().build())
-        .withKeepCarriageReturn(false)
-        .build()) {
-      String[] header = csv.readNext();
-      if (header == null) {
-        return out; // an empty file has no records
+  /**
+   * Streams the parsed rows of one CSV file. A file that cannot be opened or read to its end
+   * yields the rows read so far and one {@code UNREADABLE_FILE} record.
+   */
+  static final class CsvFileIterator implements Iterator<Parsed> {
+    /** Lines one quoted field may span before its quote counts as unbalanced. */
+    static final int MAX_LINES_PER_RECORD = 10_000;
+
+    private final String path;
+    private final RecordParser records;
+    private final JobConfig config;
+    private BufferedReader reader;
+    private CsvRecords csv;
+    private CsvRowParser rows;
+    private Parsed next;
+    private long lastLine;
+    private boolean done;
+
+    CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config) {
+      this.path = path;
+      this.records = records;
+      this.config = config;
+      try {
+        Path p = new Path(path);
+        FileSystem fs = p.getFileSystem(hadoop);
+        InputStream raw = fs.open(p);
+        CompressionCodec codec = new CompressionCodecFactory(hadoop).getCodec(p);
+        InputStream in = codec == null ? raw : codec.createInputStream(raw);
+        // Bytes that are not valid UTF-8 become U+FFFD; the record is kept.
+        reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        csv = new CsvRecords(reader, MAX_LINES_PER_RECORD, config.text().maxRecordBytes());
+      } catch (IOException e) {
+        fail(Position.line(1), e);
       }
-      CsvRowParser rows = new CsvRowParser(records, config.fields(), header);
-      if (!rows.hasMessageColumn()) {
-        out.add(Malformed.of(path, Position.line(1),
-            "header names no message column (looked for " + config.fields().message() + ")",
-            String.join(",", header)));
-        return out;
-      }
-      long line = csv.getLinesRead() + 1;
-      while (true) {
-        String[] row;
-        try {
-          row = csv.readNext();
-        } catch (CsvException e) {
-          out.add(Malformed.of(path, Position.line(line), "bad CSV: " + e.getMessage(),
-              e.getLine() == null ? "" : String.join(",", e.getLine())));
-          line = csv.getLinesRead() + 1;
-          continue;
-        }
-        if (row == null) {
-          break;
-        }
-        Parsed parsed = rows.parse(path, Position.line(line), row, String.join(",", row));
-        if (parsed != null) {
-          out.add(parsed);
-        }
-        line = csv.getLinesRead() + 1;
-      }
-    } catch (CsvException e) {
-      out.add(Malformed.of(path, Position.line(1), "bad CSV header: " + e.getMessage(), ""));
     }
-    return out;
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && !done) {
+        advance();
+      }
+      return next != null;
+    }
+
+    @Override
+    public Parsed next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Parsed out = next;
+      next = null;
+      return out;
+    }
+
+    private void advance() {
+      CsvRecords.Item item;
+      try {
+        item = csv.next();
+      } catch (IOException e) {
+        fail(Position.line(Math.max(1, lastLine + 1)), e);
+        return;
+      }
+      if (item == null) {
+        close();
+        return;
+      }
+      lastLine = item.line();
+      Position at = Position.line(item.line());
+      if (rows == null) {
+        header(item, at);
+        return;
+      }
+      next = item.bad()
+          ? Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES, item.problem(), item.raw())
+          : rows.parse(path, at, item.fields(), item.raw());
+    }
+
+    private void header(CsvRecords.Item item, Position at) {
+      if (item.bad()) {
+        next = Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES,
+            "header row: " + item.problem(), item.raw());
+        close();
+        return;
+      }
+      rows = new CsvRowParser(records, config.fields(), item.fields());
+      csv.expectWidth(item.fields().length);
+      if (!rows.hasMessageColumn()) {
+        next = Malformed.of(path, at, Malformed.Kind.CSV_NO_MESSAGE_COLUMN,
+            "header names no message column (looked for " + config.fields().message() + ")",
+            item.raw());
+        close();
+      }
+    }
+
+    private void fail(Position at, IOException e) {
+      next = Malformed.of(path, at, Malformed.Kind.UNREADABLE_FILE,
+          "file could not be read to its end: " + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()), "");
+      close();
+    }
+
+    private void close() {
+      done = true;
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (IOException e) {
+          // nothing more to read from it either way
+        }
+      }
+    }
   }
 }

@@ -22,6 +22,10 @@ import org.apache.hadoop.util.LineReader;
  * belongs to the split {@code (start, end]} (the first split also owns {@code p = 0}), the
  * same rule as Hadoop's {@code LineRecordReader}; a record belongs to the split that owns its
  * first line. Lines before the file's first record start are returned as one orphan chunk.
+ *
+ * <p>A file that cannot be opened, or whose stream breaks (a truncated or corrupt gzip file),
+ * does not fail the task: the records read so far are kept and one {@code UNREADABLE} chunk
+ * says what went wrong, so the run goes on and reports the file by name.
  */
 final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk> {
   private Pattern recordStart;
@@ -41,6 +45,8 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   private long pendingPos;
   private boolean pendingCut;
   private boolean eof;
+  private String failure;
+  private boolean failureReported;
 
   private final LongWritable key = new LongWritable();
   private final RecordChunk value = new RecordChunk();
@@ -54,33 +60,46 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     maxRecordBytes = conf.getInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, 1 << 20);
 
     Path file = split.getPath();
+    start = split.getStart();
+    end = start + split.getLength();
+    pos = start;
+    firstSplit = start == 0;
+    try {
+      open(file, conf);
+    } catch (IOException e) {
+      fail(e);
+    }
+  }
+
+  private void open(Path file, Configuration conf) throws IOException {
     FileSystem fs = file.getFileSystem(conf);
     FSDataInputStream fileIn = fs.open(file);
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
     if (codec != null) {
       stream = codec.createInputStream(fileIn);
-      start = 0;
       end = Long.MAX_VALUE;
     } else {
-      start = split.getStart();
-      end = start + split.getLength();
       fileIn.seek(start);
       stream = fileIn;
     }
     in = new LineReader(stream, conf);
-    pos = start;
-    firstSplit = start == 0;
     if (!firstSplit) {
       // The line that straddles our start belongs to the split before us.
       pos += in.readLine(new Text(), 0, Integer.MAX_VALUE);
     }
   }
 
+  private void fail(IOException e) {
+    eof = true;
+    failure = e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
   @Override
   public boolean nextKeyValue() throws IOException {
     while (true) {
       if (!peek() || pendingPos > end) {
-        return false;
+        return reportFailure();
       }
       if (isStart(pendingLine)) {
         return readRecord();
@@ -90,6 +109,17 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
       }
       pendingLine = null; // a continuation of a record owned by the split before us
     }
+  }
+
+  /** Emits the read error, once, after the records read before it. */
+  private boolean reportFailure() {
+    if (failure == null || failureReported) {
+      return false;
+    }
+    failureReported = true;
+    key.set(pos);
+    value.set(pos, RecordChunk.Type.UNREADABLE, false, failure);
+    return true;
   }
 
   private boolean readRecord() throws IOException {
@@ -105,7 +135,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
         pendingLine = null;
       }
     }
-    emit(recordPos, false, cut, text);
+    emit(recordPos, RecordChunk.Type.RECORD, cut, text);
     return true;
   }
 
@@ -120,7 +150,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
       pendingLine = null;
     }
     seenRecord = true;
-    emit(orphanPos, true, cut, text);
+    emit(orphanPos, RecordChunk.Type.ORPHANS, cut, text);
     return true;
   }
 
@@ -136,13 +166,13 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     return false;
   }
 
-  private void emit(long offset, boolean orphan, boolean cut, StringBuilder text) {
+  private void emit(long offset, RecordChunk.Type type, boolean cut, StringBuilder text) {
     if (text.length() > maxRecordBytes) {
       text.setLength(maxRecordBytes);
       cut = true;
     }
     key.set(offset);
-    value.set(offset, orphan, cut, text.toString());
+    value.set(offset, type, cut, text.toString());
   }
 
   /** Loads the next line into {@code pendingLine} unless one is waiting; false at the end. */
@@ -153,7 +183,13 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     if (eof) {
       return false;
     }
-    int consumed = in.readLine(line, maxRecordBytes, Integer.MAX_VALUE);
+    int consumed;
+    try {
+      consumed = in.readLine(line, maxRecordBytes, Integer.MAX_VALUE);
+    } catch (IOException e) {
+      fail(e);
+      return false;
+    }
     if (consumed == 0) {
       eof = true;
       return false;

@@ -7,21 +7,34 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.Writable;
 
 /**
- * What {@link MultiLineTextInputFormat} reads: one record's text, or a run of orphan lines
- * (lines before the file's first record start), with its byte offset and whether it was cut.
- * Hadoop reuses the instance between records: copy out what you keep.
+ * What {@link MultiLineTextInputFormat} reads: one record's text, a run of orphan lines
+ * (lines before the file's first record start), or the error that stopped the file's reading
+ * (a corrupt gzip stream, a file that cannot be opened), with its byte offset and whether it
+ * was cut. Hadoop reuses the instance between records: copy out what you keep.
  */
 public final class RecordChunk implements Writable {
+  /** What a chunk holds. */
+  public enum Type { RECORD, ORPHANS, UNREADABLE }
+
   private long offset;
-  private boolean orphan;
+  private Type type = Type.RECORD;
   private boolean truncated;
   private String text = "";
 
-  void set(long offset, boolean orphan, boolean truncated, String text) {
+  void set(long offset, Type type, boolean truncated, String text) {
     this.offset = offset;
-    this.orphan = orphan;
+    this.type = type;
     this.truncated = truncated;
     this.text = text;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** True for an {@link Type#UNREADABLE} chunk, whose text says why the file could not be read. */
+  public boolean unreadable() {
+    return type == Type.UNREADABLE;
   }
 
   public long offset() {
@@ -29,7 +42,7 @@ public final class RecordChunk implements Writable {
   }
 
   public boolean orphan() {
-    return orphan;
+    return type == Type.ORPHANS;
   }
 
   public boolean truncated() {
@@ -43,7 +56,7 @@ public final class RecordChunk implements Writable {
   @Override
   public void write(DataOutput out) throws IOException {
     out.writeLong(offset);
-    out.writeBoolean(orphan);
+    out.writeByte(type.ordinal());
     out.writeBoolean(truncated);
     Text.writeString(out, text);
   }
@@ -51,7 +64,7 @@ public final class RecordChunk implements Writable {
   @Override
   public void readFields(DataInput in) throws IOException {
     offset = in.readLong();
-    orphan = in.readBoolean();
+    type = Type.values()[in.readByte()];
     truncated = in.readBoolean();
     text = Text.readString(in);
   }

@@ -28,6 +28,7 @@ import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
+import org.dwlogs.parse.Malformed;
 import org.dwlogs.parse.Parsed;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
@@ -43,12 +44,31 @@ import org.dwlogs.signatures.Signature;
  * matcher per partition.
  */
 public final class ReportJob {
-  /** What to run on. {@code format} overrides the per-file format when not null. */
+  /**
+   * What to run on. {@code format} overrides the per-file format when not null;
+   * {@code maxMalformedRatio} is the share of malformed records above which the run fails
+   * without publishing; {@code formulaGuard} neutralises cells that spreadsheets would
+   * evaluate as formulas.
+   */
   public record Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-      LogFormat format, ZoneId zone, Map<String, Object> parameters) {
+      LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
+      boolean formulaGuard) {
+    /** Default for {@code --max-malformed-ratio}: fail when over 5% of records are malformed. */
+    public static final double DEFAULT_MAX_MALFORMED_RATIO = 0.05;
+
     public Options {
       inputs = List.copyOf(inputs);
       parameters = Map.copyOf(parameters);
+      if (!(maxMalformedRatio >= 0 && maxMalformedRatio <= 1)) {
+        throw new IllegalArgumentException("max malformed ratio must be within [0, 1]: " + maxMalformedRatio);
+      }
+    }
+
+    /** Options with the default malformed ratio and the formula guard on. */
+    public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
+        LogFormat format, ZoneId zone, Map<String, Object> parameters) {
+      this(inputs, output, catalog, config, format, zone, parameters,
+          DEFAULT_MAX_MALFORMED_RATIO, true);
     }
   }
 
@@ -58,7 +78,14 @@ public final class ReportJob {
   /** Run totals, as in the manifest. */
   public record Totals(long files, long bytes, long records, long malformed, long truncated,
       long matchedRecords, long unmatchedErrorRecords, long recordsWithoutTimestamp,
-      long sessions, long activities) {}
+      long invalidUtf8, long controlChars, long sessions, long activities) {
+
+    /** Malformed records as a share of everything read (records and malformed). */
+    public double malformedRatio() {
+      long all = records + malformed;
+      return all == 0 ? 0 : malformed / (double) all;
+    }
+  }
 
   private final SparkSession spark;
   private final Options options;
@@ -77,6 +104,11 @@ public final class ReportJob {
       Dataset<Row> rows = clock.time("read_parse_match", () -> parseAndMatch(files));
       try {
         Totals totals = clock.time("totals", () -> totals(files, rows));
+        Map<String, String> display = displayNames(files);
+        List<Row> unreadable = clock.time("quarantine", () -> writeQuarantine(folder, rows, display));
+        unreadable.forEach(r -> warn("cannot read " + display.getOrDefault(r.getString(0), r.getString(0))
+            + ": " + r.getString(4)));
+        checkMalformedRatio(totals, rows, display);
         Dataset<Row> matched = ReportTables.matched(rows);
         clock.run("issue_summary", () -> writeIssueSummary(folder, matched, totals));
         clock.run("issue_daily", () -> writeIssueDaily(folder, matched));
@@ -84,7 +116,8 @@ public final class ReportJob {
         clock.run("version_mismatch", () -> writeVersionMismatch(folder, matched));
         clock.run("unmatched_errors", () -> writeUnmatchedErrors(folder, rows));
         List<Row> perFile = clock.time("per_file", () -> ReportTables.perFile(rows).collectAsList());
-        writeManifest(folder, files, perFile, totals, started);
+        List<Row> byKind = ReportTables.malformedByKind(rows).collectAsList();
+        writeManifest(folder, files, perFile, byKind, totals, started);
         folder.publish();
         return new Result(totals, folder.target().toString());
       } finally {
@@ -120,7 +153,7 @@ public final class ReportJob {
     Row t = ReportTables.totals(rows);
     return new Totals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
         t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5),
-        t.getLong(6), t.getLong(7));
+        t.getLong(6), t.getLong(7), t.getLong(8), t.getLong(9));
   }
 
   private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, Totals totals)
@@ -183,22 +216,72 @@ public final class ReportJob {
     }
   }
 
+  /**
+   * Writes every malformed record to {@code quarantine/malformed.csv}, in file order, and
+   * returns those that report an unreadable file (source, ..., reason), for the console.
+   */
+  private List<Row> writeQuarantine(ReportFolder folder, Dataset<Row> rows,
+      Map<String, String> display) throws IOException {
+    spark.sparkContext().setJobGroup("quarantine", "dwlogs: quarantine", false);
+    List<Row> unreadable = new java.util.ArrayList<>();
+    try (CsvReportWriter out = writer(folder, ReportTable.QUARANTINE)) {
+      stream(ReportTables.quarantine(rows), r -> {
+        if (Malformed.Kind.UNREADABLE_FILE.label().equals(r.getString(3))) {
+          unreadable.add(r);
+        }
+        out.write(display.getOrDefault(r.getString(0), r.getString(0)), r.getString(1),
+            Long.toString(r.getLong(2)), r.getString(3), Cells.text(r.get(4)),
+            Cells.text(r.get(5)));
+      });
+    }
+    return unreadable;
+  }
+
+  /** Fails the run, before anything is published, when too many records are malformed. */
+  private void checkMalformedRatio(Totals totals, Dataset<Row> rows, Map<String, String> display) {
+    if (totals.malformedRatio() <= options.maxMalformedRatio()) {
+      return;
+    }
+    StringBuilder worst = new StringBuilder();
+    ReportTables.malformedByKind(rows).orderBy(org.apache.spark.sql.functions.desc("count"))
+        .limit(3).collectAsList().forEach(r -> worst.append(String.format("%n  %s: %d %s",
+            display.getOrDefault(r.getString(0), r.getString(0)), r.getLong(2), r.getString(1))));
+    throw new TooManyMalformedException(String.format(
+        "%d of %d records (%.2f%%) are malformed, more than --max-malformed-ratio %s allows; "
+            + "reports not published. Most malformed:%s",
+        totals.malformed(), totals.records() + totals.malformed(),
+        100 * totals.malformedRatio(), options.maxMalformedRatio(), worst));
+  }
+
+  private static Map<String, String> displayNames(List<InputFile> files) {
+    Map<String, String> out = new HashMap<>();
+    files.forEach(f -> out.put(f.path(), f.display()));
+    return out;
+  }
+
+  private static void warn(String message) {
+    System.err.println("dwlogs: warning: " + message);
+  }
+
   private void writeManifest(ReportFolder folder, List<InputFile> files, List<Row> perFile,
-      Totals totals, Instant started) throws IOException {
+      List<Row> byKind, Totals totals, Instant started) throws IOException {
     Map<String, Row> stats = new HashMap<>();
     perFile.forEach(r -> stats.put(r.getString(0), r));
+    Map<String, Map<String, Long>> kinds = new HashMap<>();
+    byKind.forEach(r -> kinds.computeIfAbsent(r.getString(0), k -> new java.util.TreeMap<>())
+        .put(r.getString(1), r.getLong(2)));
     Map<String, Object> spark = new LinkedHashMap<>();
     spark.put("master", this.spark.sparkContext().master());
     spark.put("application_id", this.spark.sparkContext().applicationId());
     spark.put("version", this.spark.version());
     try (OutputStream out = folder.create(ReportTable.MANIFEST)) {
-      ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, stats, totals,
+      ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, stats, kinds, totals,
           spark, clock.timings(), started, Instant.now()));
     }
   }
 
-  private static CsvReportWriter writer(ReportFolder folder, ReportTable table) throws IOException {
-    return new CsvReportWriter(folder.create(table.fileName()), table);
+  private CsvReportWriter writer(ReportFolder folder, ReportTable table) throws IOException {
+    return new CsvReportWriter(folder.create(table.fileName()), table, options.formulaGuard());
   }
 
   /** Streams a sorted table to the driver a partition at a time; never collects it whole. */

@@ -26,7 +26,7 @@ public final class CsvRowParser {
       return null;
     }
     if (row.length != width) {
-      return Malformed.of(source, position,
+      return Malformed.of(source, position, Malformed.Kind.CSV_FIELD_COUNT,
           "expected " + width + " fields as in the header, found " + row.length, raw);
     }
     String message = value(row, Field.MESSAGE);

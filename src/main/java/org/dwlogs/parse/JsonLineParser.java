@@ -31,10 +31,10 @@ public final class JsonLineParser {
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      return Malformed.of(source, position, "invalid JSON: " + e.getOriginalMessage(), line);
+      return Malformed.of(source, position, Malformed.Kind.INVALID_JSON, "invalid JSON: " + e.getOriginalMessage(), line);
     }
     if (node == null || !node.isObject()) {
-      return Malformed.of(source, position, "not a JSON object", line);
+      return Malformed.of(source, position, Malformed.Kind.INVALID_JSON, "not a JSON object", line);
     }
     Map<String, JsonNode> byKey = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -43,7 +43,7 @@ public final class JsonLineParser {
     }
     String message = value(byKey, Field.MESSAGE);
     if (message == null) {
-      return Malformed.of(source, position,
+      return Malformed.of(source, position, Malformed.Kind.NO_MESSAGE,
           "no message field (looked for " + aliases.message() + ")", line);
     }
     return records.fromFields(source, position, value(byKey, Field.TIMESTAMP),

@@ -1,17 +1,50 @@
 package org.dwlogs.parse;
 
-/** A raw record that could not be parsed, kept with the reason and its raw text (cut to a bound). */
-public record Malformed(String source, Position position, String reason, String raw)
+import java.util.Locale;
+
+/**
+ * A raw record that could not be parsed, kept with its kind, a reason a person can act on,
+ * and its raw text (cut to {@link #MAX_RAW_CHARS}). Malformed records are counted per file
+ * and written to the quarantine; they never stop the run.
+ */
+public record Malformed(String source, Position position, Kind kind, String reason, String raw)
     implements Parsed {
 
   /** Raw text kept per malformed record, in characters. */
   public static final int MAX_RAW_CHARS = 4096;
 
-  public static Malformed of(String source, Position position, String reason, String raw) {
+  /** What was wrong; {@link #label()} names it in the manifest and the quarantine. */
+  public enum Kind {
+    /** Lines of a text log before its first record start. */
+    ORPHAN_LINES,
+    /** A text record whose first line does not match the configured header. */
+    BAD_HEADER,
+    /** A text record whose timestamp cannot be read. */
+    BAD_TIMESTAMP,
+    /** A JSON Lines line that is not a JSON object. */
+    INVALID_JSON,
+    /** A JSON object without any message field. */
+    NO_MESSAGE,
+    /** A CSV row whose field count differs from the header's. */
+    CSV_FIELD_COUNT,
+    /** A CSV quoted field that is never closed. */
+    CSV_UNBALANCED_QUOTES,
+    /** A CSV header without a message column: no row of the file can be read. */
+    CSV_NO_MESSAGE_COLUMN,
+    /** A file that could not be read, or not to its end (corrupt gzip, no permission). */
+    UNREADABLE_FILE;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public static Malformed of(String source, Position position, Kind kind, String reason,
+      String raw) {
     String kept = raw == null ? "" : raw;
     if (kept.length() > MAX_RAW_CHARS) {
       kept = kept.substring(0, MAX_RAW_CHARS);
     }
-    return new Malformed(source, position, reason, kept);
+    return new Malformed(source, position, kind, reason, kept);
   }
 }

@@ -36,11 +36,11 @@ public final class RecordParser {
     String rest = newline < 0 ? "" : text.substring(newline);
     Matcher m = header.matcher(first);
     if (!m.matches()) {
-      return Malformed.of(source, position, "first line does not match text.header", text);
+      return Malformed.of(source, position, Malformed.Kind.BAD_HEADER, "first line does not match text.header", text);
     }
     Long ts = timestamps.parse(m.group("ts"));
     if (ts == null) {
-      return Malformed.of(source, position, "unreadable timestamp '" + m.group("ts") + "'", text);
+      return Malformed.of(source, position, Malformed.Kind.BAD_TIMESTAMP, "unreadable timestamp '" + m.group("ts") + "'", text);
     }
     String level = null;
     String component = group(m, "component");

@@ -25,7 +25,8 @@ public final class ManifestWriter {
 
   /** Everything the manifest reports; {@code perFile} rows come from {@code ReportTables.perFile}. */
   public record Manifest(ReportJob.Options options, List<InputFile> files,
-      Map<String, Row> perFile, ReportJob.Totals totals, Map<String, Object> spark,
+      Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
+      ReportJob.Totals totals, Map<String, Object> spark,
       Map<String, Long> timingsMillis, Instant started, Instant finished) {}
 
   public static void write(OutputStream out, Manifest m) throws IOException {
@@ -52,6 +53,9 @@ public final class ManifestWriter {
       entry.put("malformed", stats == null ? 0L : stats.getLong(2));
       entry.put("truncated", stats == null ? 0L : stats.getLong(3));
       entry.put("records_without_timestamp", stats == null ? 0L : stats.getLong(4));
+      entry.put("invalid_utf8", stats == null ? 0L : stats.getLong(5));
+      entry.put("control_chars", stats == null ? 0L : stats.getLong(6));
+      entry.put("malformed_by_kind", m.malformedByKind().getOrDefault(f.path(), Map.of()));
       inputs.add(entry);
     }
     root.put("inputs", inputs);
@@ -66,10 +70,13 @@ public final class ManifestWriter {
     totals.put("matched_records", t.matchedRecords());
     totals.put("unmatched_error_records", t.unmatchedErrorRecords());
     totals.put("records_without_timestamp", t.recordsWithoutTimestamp());
+    totals.put("invalid_utf8", t.invalidUtf8());
+    totals.put("control_chars", t.controlChars());
     totals.put("sessions", t.sessions());
     totals.put("activities", t.activities());
     root.put("totals", totals);
-    root.put("reports", ReportTable.ALL.stream().map(ReportTable::fileName).toList());
+    root.put("reports", java.util.stream.Stream.concat(ReportTable.ALL.stream(),
+        java.util.stream.Stream.of(ReportTable.QUARANTINE)).map(ReportTable::fileName).toList());
     root.put("timings_ms", m.timingsMillis());
     JSON.writeValue(out, root);
   }

@@ -18,6 +18,10 @@ public record ReportTable(String fileName, List<String> columns) {
   public static final ReportTable UNMATCHED_ERRORS = new ReportTable("unmatched_errors.csv",
       List.of("pattern", "occurrences", "sessions", "first_seen", "last_seen", "example"));
 
+  /** Every malformed record, with where it came from and why it could not be read. */
+  public static final ReportTable QUARANTINE = new ReportTable("quarantine/malformed.csv",
+      List.of("source", "position_kind", "position", "kind", "reason", "raw"));
+
   /** The run manifest, written beside the CSV reports. */
   public static final String MANIFEST = "run_manifest.json";
 
