@@ -1,5 +1,6 @@
 package org.dwlogs.aggregate;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dwlogs.parse.IdExtractor;
 
@@ -18,8 +19,15 @@ public final class ErrorPatterns {
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
   private static final Pattern GUID = Pattern.compile(
       "\\{?\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b\\}?");
-  private static final Pattern SINGLE_QUOTED = Pattern.compile("'[^'\\n]*'");
-  private static final Pattern DOUBLE_QUOTED = Pattern.compile("\\\\?\"(?:[^\"\\\\\\n]|\\\\[^\"])*\\\\?\"(?!\\s*:)");
+  // Not an apostrophe inside a word ("doesn't", "can't"): those would pair up with each other
+  // or with a real quote and leave the quoted value unmasked.
+  private static final Pattern SINGLE_QUOTED =
+      Pattern.compile("(?<![\\p{L}\\p{N}])'[^'\\n]*'(?![\\p{L}\\p{N}])");
+  // Quoted strings are consumed left to right; group 1 (a following colon) marks a JSON key,
+  // which is kept. A lookahead instead would let the regex restart inside a key and pair its
+  // closing quote with the value's opening quote ("entity":"account" -> "entity"<value>...).
+  private static final Pattern DOUBLE_QUOTED =
+      Pattern.compile("\\\\?\"(?:[^\"\\\\\\n]|\\\\[^\"])*\\\\?\"(\\s*:)?");
   private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b|\\b[0-9a-fA-F]*\\d[0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*\\b(?<=\\b\\w{16,})");
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[-+]?\\d+(?:[.,:]\\d+)*(?![\\w])");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -33,7 +41,8 @@ public final class ErrorPatterns {
     s = EMAIL.matcher(s).replaceAll("<email>");
     s = GUID.matcher(s).replaceAll("<guid>");
     s = SINGLE_QUOTED.matcher(s).replaceAll("'<value>'");
-    s = DOUBLE_QUOTED.matcher(s).replaceAll("\"<value>\"");
+    s = DOUBLE_QUOTED.matcher(s).replaceAll(m -> m.group(1) != null
+        ? Matcher.quoteReplacement(m.group()) : "\"<value>\"");
     s = HEX.matcher(s).replaceAll("<hex>");
     s = NUMBER.matcher(s).replaceAll("<n>");
     s = SPACES.matcher(s).replaceAll(" ").strip();

@@ -40,6 +40,25 @@ public final class ReportTables {
     return sum(when(condition, 1L).otherwise(0L));
   }
 
+  /**
+   * Keeps the records timestamped in {@code [from, to)} (either bound may be null) and every
+   * malformed row; with no bound the rows pass unchanged. Records without a timestamp cannot
+   * be placed in a window and are left out of a windowed run.
+   */
+  public static Dataset<Row> window(Dataset<Row> rows, java.time.Instant from, java.time.Instant to) {
+    if (from == null && to == null) {
+      return rows;
+    }
+    Column inside = col("ts").isNotNull();
+    if (from != null) {
+      inside = inside.and(col("ts").geq(from.toEpochMilli()));
+    }
+    if (to != null) {
+      inside = inside.and(col("ts").lt(to.toEpochMilli()));
+    }
+    return rows.filter(col("kind").equalTo(ReportRows.KIND_MALFORMED).or(inside));
+  }
+
   /** Rows of records that matched a catalog entry (one per record and entry). */
   public static Dataset<Row> matched(Dataset<Row> rows) {
     return rows.filter(isRecord().and(col("issue_id").isNotNull()));

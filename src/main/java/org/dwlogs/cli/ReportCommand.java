@@ -1,7 +1,12 @@
 package org.dwlogs.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,8 @@ import org.dwlogs.signatures.CatalogLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,6 +71,17 @@ final class ReportCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   ZoneId timezone;
 
+  @Option(names = "--from", paramLabel = "TIME", converter = FromConverter.class,
+      description = "Only records at or after TIME: a UTC day (2026-11-20) or an ISO-8601 "
+          + "instant (2026-11-20T06:00:00Z, 2026-11-20T08:00:00+02:00).")
+  Instant from;
+
+  @Option(names = "--to", paramLabel = "TIME", converter = ToConverter.class,
+      description = "Only records before TIME; a day means up to the end of that UTC day "
+          + "(--from 2026-11-20 --to 2026-11-20 is that one day). Records without a "
+          + "timestamp are left out when --from or --to is given.")
+  Instant to;
+
   @Option(names = "--max-malformed-ratio", paramLabel = "RATIO",
       defaultValue = "" + ReportJob.Options.DEFAULT_MAX_MALFORMED_RATIO,
       converter = RatioConverter.class,
@@ -96,8 +114,14 @@ final class ReportCommand implements Callable<Integer> {
     parameters.put("timezone", timezone.getId());
     parameters.put("max_malformed_ratio", maxMalformedRatio);
     parameters.put("formula_guard", formulaGuard);
+    parameters.put("from", from == null ? "" : from.toString());
+    parameters.put("to", to == null ? "" : to.toString());
+    if (from != null && to != null && !from.isBefore(to)) {
+      throw new ParameterException(spec.commandLine(),
+          "--from " + from + " must be before --to " + to);
+    }
     ReportJob.Options options = new ReportJob.Options(inputs, output, signatures, jobConfig,
-        format, timezone, parameters, maxMalformedRatio, formulaGuard);
+        format, timezone, parameters, maxMalformedRatio, formulaGuard, from, to);
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs report");
     try {
       var err = spec.commandLine().getErr();
@@ -118,7 +142,41 @@ final class ReportCommand implements Callable<Integer> {
   static final class FormatConverter implements ITypeConverter<LogFormat> {
     @Override
     public LogFormat convert(String value) {
-      return LogFormat.ofLabel(value);
+      try {
+        return LogFormat.ofLabel(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** A UTC day or an ISO-8601 instant (with Z or an offset). */
+  static Instant parseTime(String value, boolean endOfDay) {
+    String v = value.strip();
+    try {
+      LocalDate day = LocalDate.parse(v);
+      return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException notADay) {
+      try {
+        return OffsetDateTime.parse(v).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' is neither a day (2026-11-20) nor an "
+            + "ISO-8601 instant with a zone (2026-11-20T06:00:00Z)");
+      }
+    }
+  }
+
+  static final class FromConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      return parseTime(value, false);
+    }
+  }
+
+  static final class ToConverter implements ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      return parseTime(value, true);
     }
   }
 
@@ -129,10 +187,10 @@ final class ReportCommand implements Callable<Integer> {
       try {
         ratio = Double.parseDouble(value);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("not a number: '" + value + "'");
+        throw new TypeConversionException("not a number: '" + value + "'");
       }
       if (!(ratio >= 0 && ratio <= 1)) {
-        throw new IllegalArgumentException("must be between 0 and 1: " + value);
+        throw new TypeConversionException("must be between 0 and 1: " + value);
       }
       return ratio;
     }
@@ -144,7 +202,7 @@ final class ReportCommand implements Callable<Integer> {
       try {
         return ZoneId.of(value);
       } catch (java.time.DateTimeException e) {
-        throw new IllegalArgumentException("unknown time zone '" + value + "'");
+        throw new TypeConversionException("unknown time zone '" + value + "'");
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.dwlogs.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -44,6 +45,11 @@ public final class ConfigLoader {
       throw new ConfigException(String.format("%s: unknown key '%s' at %s (known keys: %s)",
           source.name(), e.getPropertyName(), path(e), e.getKnownPropertyIds()));
     } catch (JsonMappingException e) {
+      if (e.getCause() instanceof JsonParseException syntax) {
+        // A YAML syntax error met while binding a value: databind wraps the parser's error.
+        throw new ConfigException(String.format("%s: not valid YAML: %s", source.name(),
+            syntax.getOriginalMessage()));
+      }
       throw new ConfigException(String.format("%s: %s at %s",
           source.name(), e.getOriginalMessage(), path(e)));
     } catch (JsonProcessingException e) {

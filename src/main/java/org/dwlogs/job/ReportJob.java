@@ -48,11 +48,12 @@ public final class ReportJob {
    * What to run on. {@code format} overrides the per-file format when not null;
    * {@code maxMalformedRatio} is the share of malformed records above which the run fails
    * without publishing; {@code formulaGuard} neutralises cells that spreadsheets would
-   * evaluate as formulas.
+   * evaluate as formulas; {@code from} (inclusive) and {@code to} (exclusive), when not null,
+   * keep only records timestamped inside that window.
    */
   public record Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
       LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
-      boolean formulaGuard) {
+      boolean formulaGuard, Instant from, Instant to) {
     /** Default for {@code --max-malformed-ratio}: fail when over 5% of records are malformed. */
     public static final double DEFAULT_MAX_MALFORMED_RATIO = 0.05;
 
@@ -62,13 +63,28 @@ public final class ReportJob {
       if (!(maxMalformedRatio >= 0 && maxMalformedRatio <= 1)) {
         throw new IllegalArgumentException("max malformed ratio must be within [0, 1]: " + maxMalformedRatio);
       }
+      if (from != null && to != null && !from.isBefore(to)) {
+        throw new IllegalArgumentException("the window is empty: from " + from + " is not before to " + to);
+      }
     }
 
-    /** Options with the default malformed ratio and the formula guard on. */
+    /** Options without a time window. */
+    public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
+        LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
+        boolean formulaGuard) {
+      this(inputs, output, catalog, config, format, zone, parameters, maxMalformedRatio,
+          formulaGuard, null, null);
+    }
+
+    /** Options with the default malformed ratio, the formula guard on and no time window. */
     public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
         LogFormat format, ZoneId zone, Map<String, Object> parameters) {
       this(inputs, output, catalog, config, format, zone, parameters,
           DEFAULT_MAX_MALFORMED_RATIO, true);
+    }
+
+    boolean windowed() {
+      return from != null || to != null;
     }
   }
 
@@ -145,7 +161,9 @@ public final class ReportJob {
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
       return ReportRows.rows(it, matcher, ids, errorLevels);
     });
-    return spark.createDataFrame(rows, ReportRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> all = spark.createDataFrame(rows, ReportRows.SCHEMA);
+    return ReportTables.window(all, options.from(), options.to())
+        .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   private Totals totals(List<InputFile> files, Dataset<Row> rows) {

@@ -12,7 +12,9 @@ import org.dwlogs.parse.FieldIndex.Field;
 
 /** Parses one JSON Lines line into a record, finding fields by their configured aliases. */
 public final class JsonLineParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // Trailing tokens fail the line: "{...} junk" or two objects on one line are not one record.
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final RecordParser records;
   private final FieldAliases aliases;

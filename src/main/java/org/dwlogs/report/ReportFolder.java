@@ -28,16 +28,25 @@ public final class ReportFolder implements AutoCloseable {
 
   /** Creates the staging folder; fails at once, before any data is read, if it cannot. */
   public static ReportFolder stage(String output, Configuration hadoop) throws IOException {
+    try {
+      return tryStage(output, hadoop);
+    } catch (IOException e) {
+      throw new IOException("output folder " + output + " cannot be written: "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  private static ReportFolder tryStage(String output, Configuration hadoop) throws IOException {
     Path target = new Path(output);
     FileSystem fs = target.getFileSystem(hadoop);
     target = fs.makeQualified(target);
     if (fs.exists(target) && !fs.getFileStatus(target).isDirectory()) {
-      throw new IOException("output " + output + " is a file, not a folder");
+      throw new IOException("it is a file, not a folder");
     }
     Path parent = target.getParent();
     Path staging = new Path(parent, "." + target.getName() + ".tmp-" + UUID.randomUUID());
     if (!fs.mkdirs(staging)) {
-      throw new IOException("cannot create " + staging);
+      throw new IOException("cannot create the staging folder " + staging);
     }
     return new ReportFolder(fs, target, staging);
   }

@@ -103,8 +103,11 @@ public final class CatalogLoader {
     try {
       compiler.compile(query);
     } catch (ParseException e) {
+      // QueryParser wraps the error as "Cannot parse '<query>': <error with line and column>";
+      // the first line of that loses the position when the query itself spans lines.
+      Throwable error = e.getCause() != null ? e.getCause() : e;
       throw new ConfigException(String.format("%s: %s: query is not valid Lucene syntax: %s",
-          file, where, firstLine(e.getMessage())));
+          file, where, firstLine(error.getMessage())));
     }
     boolean inferred = node.has("inferred") && node.get("inferred").asBoolean(false);
     String inferredReason = optional(node, "inferred_reason");
