@@ -117,8 +117,10 @@ final class ReportCommand implements Callable<Integer> {
     parameters.put("from", from == null ? "" : from.toString());
     parameters.put("to", to == null ? "" : to.toString());
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new ParameterException(spec.commandLine(),
-          "--from " + from + " must be before --to " + to);
+      throw new ParameterException(spec.commandLine(), String.format(
+          "the window --from %s --to %s is empty: it must start before it ends",
+          spec.commandLine().getParseResult().matchedOption("--from").originalStringValues().get(0),
+          spec.commandLine().getParseResult().matchedOption("--to").originalStringValues().get(0)));
     }
     ReportJob.Options options = new ReportJob.Options(inputs, output, signatures, jobConfig,
         format, timezone, parameters, maxMalformedRatio, formulaGuard, from, to);

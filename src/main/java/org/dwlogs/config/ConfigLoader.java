@@ -47,14 +47,12 @@ public final class ConfigLoader {
     } catch (JsonMappingException e) {
       if (e.getCause() instanceof JsonParseException syntax) {
         // A YAML syntax error met while binding a value: databind wraps the parser's error.
-        throw new ConfigException(String.format("%s: not valid YAML: %s", source.name(),
-            syntax.getOriginalMessage()));
+        throw ConfigException.yamlSyntax(source.name(), syntax);
       }
       throw new ConfigException(String.format("%s: %s at %s",
           source.name(), e.getOriginalMessage(), path(e)));
     } catch (JsonProcessingException e) {
-      throw new ConfigException(String.format("%s: not valid YAML: %s", source.name(),
-          e.getOriginalMessage()));
+      throw ConfigException.yamlSyntax(source.name(), e);
     } catch (IOException e) {
       throw new ConfigException(source.name() + ": cannot read: " + e.getMessage(), e);
     }

@@ -183,9 +183,13 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     if (eof) {
       return false;
     }
+    // Keep one byte past the bound: only then is a cut line told apart from one that fits.
+    // (Comparing the bytes consumed with the bytes kept cannot tell a cut of one or two bytes
+    // from the line's own CR/LF.)
+    int keep = maxRecordBytes == Integer.MAX_VALUE ? maxRecordBytes : maxRecordBytes + 1;
     int consumed;
     try {
-      consumed = in.readLine(line, maxRecordBytes, Integer.MAX_VALUE);
+      consumed = in.readLine(line, keep, Integer.MAX_VALUE);
     } catch (IOException e) {
       fail(e);
       return false;
@@ -196,9 +200,12 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     }
     pendingPos = pos;
     pos += consumed;
-    // Text.toString replaces bytes that are not valid UTF-8 with U+FFFD.
-    pendingLine = line.toString();
-    pendingCut = consumed > line.getLength() + 2;
+    pendingCut = line.getLength() > maxRecordBytes;
+    // Text.decode replaces bytes that are not valid UTF-8 with U+FFFD.
+    pendingLine = Text.decode(line.getBytes(), 0, Math.min(line.getLength(), maxRecordBytes));
+    if (pendingPos == 0 && pendingLine.startsWith("\uFEFF")) {
+      pendingLine = pendingLine.substring(1); // a byte-order mark is not part of the first line
+    }
     return true;
   }
 

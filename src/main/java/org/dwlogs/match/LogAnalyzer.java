@@ -1,11 +1,13 @@
 package org.dwlogs.match;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -22,18 +24,43 @@ public final class LogAnalyzer extends Analyzer {
   /** The analysed field every catalog query runs against. */
   public static final String MESSAGE_FIELD = "message";
 
-  /** JSON escapes left in raw text ({@code \\n}) and colons, which UAX#29 keeps inside words ("Details:Response"). */
-  private static final Pattern SEPARATORS = Pattern.compile("\\\\[nrt]|:");
+  private static final Pattern ESCAPES = Pattern.compile("\\\\[nrt]");
   private static final Pattern CAN_NOT = Pattern.compile("(?i)\\b(?:can['\u2019]t|cannot)\\b");
   private static final Pattern WILL_NOT = Pattern.compile("(?i)\\bwon['\u2019]t\\b");
   private static final Pattern NOT = Pattern.compile("(?i)(?<=\\p{L})n['\u2019]t\\b");
 
+  /**
+   * The text as the tokenizer sees it: JSON escapes left in raw text ({@code \\n}) and
+   * colons (which UAX#29 keeps inside words, as in "Details:Response") become spaces, and
+   * contractions are spelled out. Each rewrite runs only when its trigger character is
+   * present, which is the common case's fast path. Token offsets are not kept: nothing in
+   * dwlogs highlights.
+   */
+  public static String prepare(String text) {
+    String s = text.indexOf(':') >= 0 ? text.replace(':', ' ') : text;
+    if (s.indexOf('\\') >= 0) {
+      s = ESCAPES.matcher(s).replaceAll(" ");
+    }
+    if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) {
+      s = CAN_NOT.matcher(s).replaceAll("can not");
+      s = WILL_NOT.matcher(s).replaceAll("will not");
+      s = NOT.matcher(s).replaceAll(" not");
+    }
+    return s;
+  }
+
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    Reader r = new PatternReplaceCharFilter(SEPARATORS, " ", reader);
-    r = new PatternReplaceCharFilter(CAN_NOT, "can not", r);
-    r = new PatternReplaceCharFilter(WILL_NOT, "will not", r);
-    return new PatternReplaceCharFilter(NOT, " not", r);
+    try {
+      StringBuilder sb = new StringBuilder();
+      char[] buf = new char[1024];
+      for (int n; (n = reader.read(buf)) > 0; ) {
+        sb.append(buf, 0, n);
+      }
+      return new StringReader(prepare(sb.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

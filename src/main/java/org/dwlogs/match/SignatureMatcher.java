@@ -14,14 +14,17 @@ import org.dwlogs.signatures.Extractor;
 import org.dwlogs.signatures.Signature;
 
 /**
- * Runs every catalog query against one record at a time. The record's message is analysed
- * once into a {@link MemoryIndex}, then each query is scored against it. Not thread-safe:
- * build one per partition (queries compile in microseconds).
+ * Runs every catalog query against one record at a time. A {@link LiteralPrefilter} first
+ * dismisses records that no query can match (most of a log); a candidate's message is
+ * analysed once into a {@link MemoryIndex}, then each query is scored against it. Not
+ * thread-safe: build one per partition (queries compile in microseconds).
  */
 public final class SignatureMatcher {
   private final List<Compiled> compiled;
   private final LogAnalyzer analyzer = new LogAnalyzer();
   private final MemoryIndex index = new MemoryIndex();
+  private final LiteralPrefilter prefilter;
+  private final boolean[] candidates;
 
   private record Compiled(Signature signature, Query query, List<Pattern> extractors) {}
 
@@ -38,18 +41,29 @@ public final class SignatureMatcher {
       }
     }
     this.compiled = List.copyOf(out);
+    this.prefilter = LiteralPrefilter.of(compiled.stream().map(Compiled::query).toList());
+    this.candidates = new boolean[compiled.size()];
   }
 
-  /** The entries whose query matches {@code message}, in catalog order. */
+  public LiteralPrefilter prefilter() {
+    return prefilter;
+  }
+
+  /**
+   * The entries whose query matches {@code message}, in catalog order. Only the queries the
+   * pre-filter leaves standing are searched, and only when one is left is the message
+   * analysed at all.
+   */
   public List<Match> match(String message) {
-    if (message == null || message.isEmpty()) {
+    if (message == null || message.isEmpty() || prefilter.mayMatchEach(message, candidates) == 0) {
       return List.of();
     }
     index.reset();
     index.addField(LogAnalyzer.MESSAGE_FIELD, message, analyzer);
     List<Match> matches = null;
-    for (Compiled c : compiled) {
-      if (index.search(c.query()) > 0f) {
+    for (int i = 0; i < compiled.size(); i++) {
+      Compiled c = compiled.get(i);
+      if (candidates[i] && index.search(c.query()) > 0f) {
         if (matches == null) {
           matches = new ArrayList<>(1);
         }

@@ -8,22 +8,45 @@ import java.util.regex.Pattern;
 /**
  * Finds session and activity IDs in message text with the configured notations, and
  * normalises IDs: trimmed, without surrounding braces, lowercase.
+ *
+ * <p>Most records carry no ID, and running a handful of case-insensitive regular
+ * expressions over each message costs more than the rest of parsing. So each notation's
+ * leading literal (see {@link RegexHints}) is looked for first in the lowercased message;
+ * a notation whose literal is absent cannot match and is skipped.
  */
 public final class IdExtractor {
   private final List<Pattern> sessionPatterns;
   private final List<Pattern> activityPatterns;
+  private final String[] sessionHints;
+  private final String[] activityHints;
 
   public IdExtractor(List<String> sessionPatterns, List<String> activityPatterns) {
     this.sessionPatterns = sessionPatterns.stream().map(Pattern::compile).toList();
     this.activityPatterns = activityPatterns.stream().map(Pattern::compile).toList();
+    this.sessionHints = sessionPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
+    this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
   }
 
   public String sessionId(String text) {
-    return find(sessionPatterns, text);
+    return find(sessionPatterns, sessionHints, text, lower(text));
   }
 
   public String activityId(String text) {
-    return find(activityPatterns, text);
+    return find(activityPatterns, activityHints, text, lower(text));
+  }
+
+  /** The session ID of {@code text}, given its lowercased copy (which the caller has anyway). */
+  public String sessionId(String text, String lowerText) {
+    return find(sessionPatterns, sessionHints, text, lowerText);
+  }
+
+  /** The activity ID of {@code text}, given its lowercased copy. */
+  public String activityId(String text, String lowerText) {
+    return find(activityPatterns, activityHints, text, lowerText);
+  }
+
+  private static String lower(String text) {
+    return text == null ? null : text.toLowerCase(Locale.ROOT);
   }
 
   /** The text with every ID notation (label and value) removed. */
@@ -50,12 +73,15 @@ public final class IdExtractor {
     return s.isEmpty() ? null : s.toLowerCase(Locale.ROOT);
   }
 
-  private static String find(List<Pattern> patterns, String text) {
+  private static String find(List<Pattern> patterns, String[] hints, String text, String lower) {
     if (text == null) {
       return null;
     }
-    for (Pattern p : patterns) {
-      Matcher m = p.matcher(text);
+    for (int i = 0; i < hints.length; i++) {
+      if (hints[i] != null && !lower.contains(hints[i])) {
+        continue;
+      }
+      Matcher m = patterns.get(i).matcher(text);
       if (m.find()) {
         return normalize(m.group("id"));
       }

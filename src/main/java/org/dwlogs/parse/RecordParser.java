@@ -70,12 +70,15 @@ public final class RecordParser {
       String component, String message, String sessionField, String activityField,
       boolean truncated) {
     String session = IdExtractor.normalize(sessionField);
-    if (session == null) {
-      session = ids.sessionId(message);
-    }
     String activity = IdExtractor.normalize(activityField);
-    if (activity == null) {
-      activity = ids.activityId(message);
+    if (session == null || activity == null) {
+      String lower = message.toLowerCase(java.util.Locale.ROOT);
+      if (session == null) {
+        session = ids.sessionId(message, lower);
+      }
+      if (activity == null) {
+        activity = ids.activityId(message, lower);
+      }
     }
     return new LogRecord(source, position, ts, level, component, message, session, activity,
         truncated);

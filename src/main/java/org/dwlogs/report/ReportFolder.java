@@ -39,6 +39,8 @@ public final class ReportFolder implements AutoCloseable {
   private static ReportFolder tryStage(String output, Configuration hadoop) throws IOException {
     Path target = new Path(output);
     FileSystem fs = target.getFileSystem(hadoop);
+    // No hidden .crc files beside the reports: they clutter folder-based BI connectors.
+    fs.setWriteChecksum(false);
     target = fs.makeQualified(target);
     if (fs.exists(target) && !fs.getFileStatus(target).isDirectory()) {
       throw new IOException("it is a file, not a folder");

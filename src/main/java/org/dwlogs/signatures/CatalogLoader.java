@@ -56,8 +56,7 @@ public final class CatalogLoader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+      throw ConfigException.yamlSyntax(file, e);
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read the catalog: " + e.getMessage(), e);
     }

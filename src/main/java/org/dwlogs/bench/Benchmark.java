@@ -1,0 +1,146 @@
+package org.dwlogs.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.Query;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.dwlogs.ingest.InputFile;
+import org.dwlogs.ingest.InputLister;
+import org.dwlogs.ingest.LogReader;
+import org.dwlogs.job.ReportJob;
+import org.dwlogs.match.LogAnalyzer;
+import org.dwlogs.match.QueryCompiler;
+import org.dwlogs.parse.LogRecord;
+import org.dwlogs.parse.Parsed;
+import org.dwlogs.signatures.Catalog;
+import org.dwlogs.signatures.Signature;
+
+/**
+ * Measures, on the same files and the same Spark master, in one run: the bare scan (Spark
+ * reads every line and counts them), the full report job, and the naive approach (every
+ * catalog query against a Lucene MemoryIndex of every record). Each figure is the median
+ * of several runs, after one warm-up run of each.
+ */
+public final class Benchmark {
+  /** One measured approach: its name, median seconds and all runs. */
+  public record Figure(String name, double medianSeconds, List<Double> runs) {}
+
+  private final SparkSession spark;
+  private final ReportJob.Options options;
+  private final int runs;
+  private final PrintWriter out;
+
+  public Benchmark(SparkSession spark, ReportJob.Options options, int runs, PrintWriter out) {
+    this.spark = spark;
+    this.options = options;
+    this.runs = runs;
+    this.out = out;
+  }
+
+  public List<Figure> run() throws IOException {
+    List<InputFile> files = InputLister.list(options.inputs(),
+        spark.sparkContext().hadoopConfiguration(), options.format());
+    long bytes = files.stream().mapToLong(InputFile::bytes).sum();
+    out.printf(Locale.ROOT, "input: %d files, %.1f MB on disk; master %s; %d runs each%n",
+        files.size(), bytes / 1e6, spark.sparkContext().master(), runs);
+    out.flush();
+    List<Figure> figures = new ArrayList<>();
+    figures.add(measure("bare scan", () -> bareScan(files)));
+    figures.add(measure("report job", this::reportJob));
+    figures.add(measure("naive MemoryIndex", () -> naive(files)));
+    out.println();
+    for (Figure f : figures) {
+      out.printf(Locale.ROOT, "%-18s median %7.2f s  %8.1f MB/s   runs %s%n", f.name(),
+          f.medianSeconds(), bytes / 1e6 / f.medianSeconds(), f.runs());
+    }
+    double bare = figures.get(0).medianSeconds();
+    double report = figures.get(1).medianSeconds();
+    double naive = figures.get(2).medianSeconds();
+    out.printf(Locale.ROOT, "ratio report/bare  %.2f  (target <= 1.5)%n", report / bare);
+    out.printf(Locale.ROOT, "ratio naive/report %.2f  (target >= 10)%n", naive / report);
+    out.flush();
+    return figures;
+  }
+
+  private Figure measure(String name, LongSupplier work) {
+    work.getAsLong(); // warm-up: class loading, JIT, file cache
+    List<Double> seconds = new ArrayList<>();
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      long count = work.getAsLong();
+      double s = (System.nanoTime() - start) / 1e9;
+      seconds.add(Math.round(s * 100) / 100.0);
+      out.printf(Locale.ROOT, "  %-18s run %d: %.2f s (%d)%n", name, i + 1, s, count);
+      out.flush();
+    }
+    List<Double> sorted = new ArrayList<>(seconds);
+    Collections.sort(sorted);
+    double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    return new Figure(name, median, seconds);
+  }
+
+  /** The floor: Spark reads every line of the same files and counts them. */
+  private long bareScan(List<InputFile> files) {
+    spark.sparkContext().setJobGroup("bench", "bench: bare scan", false);
+    return spark.read().text(files.stream().map(InputFile::path).toArray(String[]::new)).count();
+  }
+
+  private long reportJob() {
+    try {
+      Path out = Files.createTempDirectory("dwlogs-bench").resolve("reports");
+      ReportJob.Options o = new ReportJob.Options(options.inputs(), out.toString(),
+          options.catalog(), options.config(), options.format(), options.zone(),
+          options.parameters(), 1.0, true);
+      return new ReportJob(spark, o).run().totals().records();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every query against a MemoryIndex of every record: no pre-filter, no shortcuts. */
+  private long naive(List<InputFile> files) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    sc.setJobGroup("bench", "bench: naive", false);
+    Broadcast<Catalog> catalog = sc.broadcast(options.catalog());
+    return LogReader.read(sc, files, options.config(), options.zone())
+        .mapPartitions((Iterator<Parsed> it) -> {
+          LogAnalyzer analyzer = new LogAnalyzer();
+          QueryCompiler compiler = new QueryCompiler(analyzer);
+          List<Query> queries = new ArrayList<>();
+          for (Signature s : catalog.value().signatures()) {
+            try {
+              queries.add(compiler.compile(s.query()));
+            } catch (ParseException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+          long matched = 0;
+          while (it.hasNext()) {
+            if (it.next() instanceof LogRecord r) {
+              MemoryIndex index = new MemoryIndex();
+              index.addField(LogAnalyzer.MESSAGE_FIELD, r.message(), analyzer);
+              for (Query q : queries) {
+                if (index.search(q) > 0f) {
+                  matched++;
+                }
+              }
+            }
+          }
+          return List.of(matched).iterator();
+        })
+        .reduce(Long::sum);
+  }
+}

@@ -1,0 +1,55 @@
+package org.dwlogs.cli;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.dwlogs.bench.Benchmark;
+import org.dwlogs.config.ConfigLoader;
+import org.dwlogs.job.ReportJob;
+import org.dwlogs.job.SparkSessions;
+import org.dwlogs.signatures.CatalogLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dwlogs bench}: bare scan vs report job vs naive matching, measured in one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true, usageHelpWidth = 100, sortOptions = false,
+    description = {"Measures the report job against a bare Spark scan and naive matching.",
+        "",
+        "On the same files and master: the bare scan (Spark reads and counts every line), the full",
+        "report job, and every catalog query against a Lucene MemoryIndex of every record. Prints",
+        "the median time and MB/s of each, and the ratios report/bare and naive/report."})
+final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-i", "--input"}, required = true, arity = "1..*", paramLabel = "PATH",
+      description = "Log files or folders to measure on.")
+  List<String> inputs;
+
+  @Option(names = "--runs", defaultValue = "3", paramLabel = "N",
+      description = "Measured runs of each approach, after one warm-up (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL",
+      description = "Spark master (default: ${DEFAULT-VALUE}).")
+  String master;
+
+  @Override
+  public Integer call() throws Exception {
+    ReportJob.Options options = new ReportJob.Options(inputs, "unused", CatalogLoader.bundled(),
+        ConfigLoader.bundled(), null, ZoneOffset.UTC, Map.of("inputs", inputs));
+    SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs bench");
+    try {
+      PrintWriter out = spec.commandLine().getOut();
+      new Benchmark(spark, options, Math.max(1, runs), out).run();
+      return ExitCodes.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+}

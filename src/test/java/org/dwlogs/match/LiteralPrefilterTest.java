@@ -1,0 +1,125 @@
+package org.dwlogs.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.Query;
+import org.dwlogs.signatures.CatalogLoader;
+import org.dwlogs.signatures.Signature;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pre-filter may let noise through but must never stop a record a query matches: checked
+ * query by query against a plain MemoryIndex on every corpus message and sample-log line.
+ */
+class LiteralPrefilterTest {
+  private final LogAnalyzer analyzer = new LogAnalyzer();
+  private final QueryCompiler compiler = new QueryCompiler(analyzer);
+
+  private List<Query> catalogQueries() throws ParseException {
+    List<Query> out = new ArrayList<>();
+    for (Signature s : CatalogLoader.bundled().signatures()) {
+      out.add(compiler.compile(s.query()));
+    }
+    return out;
+  }
+
+  @Test
+  void neverDismissesARecordThatAQueryMatches() throws Exception {
+    List<Query> queries = catalogQueries();
+    LiteralPrefilter prefilter = LiteralPrefilter.of(queries);
+    assertThat(prefilter.enabled()).isTrue();
+    boolean[] marks = new boolean[queries.size()];
+    MemoryIndex index = new MemoryIndex();
+    int matched = 0;
+    int dismissed = 0;
+    for (String text : texts()) {
+      prefilter.mayMatchEach(text, marks);
+      index.reset();
+      index.addField(LogAnalyzer.MESSAGE_FIELD, text, analyzer);
+      for (int i = 0; i < queries.size(); i++) {
+        boolean matches = index.search(queries.get(i)) > 0f;
+        if (matches) {
+          matched++;
+          assertThat(marks[i]).as("query %s dismissed a record it matches: %s", i, text).isTrue();
+        } else if (!marks[i]) {
+          dismissed++;
+        }
+      }
+    }
+    assertThat(matched).as("the corpus exercises every query").isGreaterThan(150);
+    assertThat(dismissed).as("the pre-filter dismisses most non-matching pairs").isGreaterThan(matched);
+  }
+
+  @Test
+  void requiresEveryTermOfAPhraseAndEveryRequiredClause() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(
+        compiler.compile("\"refused to connect\" AND tokenexchange")));
+    assertThat(p.mayMatch("Refused to CONNECT: TokenExchange")).isTrue();
+    assertThat(p.mayMatch("refused to connect")).isFalse();
+    assertThat(p.mayMatch("tokenexchange refused")).isFalse();
+  }
+
+  @Test
+  void optionalClausesNeedOneOfThem() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("alpha OR \"beta gamma\"")));
+    assertThat(p.mayMatch("xx ALPHA yy")).isTrue();
+    assertThat(p.mayMatch("gamma")).isTrue(); // one literal stands for the phrase: a candidate
+    assertThat(p.mayMatch("delta")).isFalse();
+  }
+
+  @Test
+  void neverRequiresTheWordsTheAnalyserWritesForContractions() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("\"does not indicate\"")));
+    assertThat(p.groups().get(0)).noneMatch(g -> g.contains("not"));
+    assertThat(p.mayMatch("Response status code doesn't indicate success")).isTrue();
+  }
+
+  @Test
+  void aQueryWithoutLiteralsSwitchesThePrefilterOff() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("tokenexchange"),
+        compiler.compile("log*n")));
+    assertThat(p.enabled()).isFalse();
+    assertThat(p.mayMatch("anything at all")).isTrue();
+  }
+
+  @Test
+  void excludedClausesAddNoRequirement() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("-noise")));
+    assertThat(p.enabled()).isFalse();
+  }
+
+  private static List<String> texts() throws IOException {
+    List<String> out = new ArrayList<>();
+    try (InputStream in = LiteralPrefilterTest.class.getResourceAsStream("/match/messages.yaml")) {
+      for (JsonNode e : new ObjectMapper(new YAMLFactory()).readTree(in)) {
+        out.add(e.get("text").asText());
+      }
+    }
+    try (Stream<Path> files = Files.walk(Path.of("sample-logs"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        byte[] bytes = Files.readAllBytes(f);
+        if (f.toString().endsWith(".gz")) {
+          try (InputStream gz = new GZIPInputStream(Files.newInputStream(f))) {
+            bytes = gz.readAllBytes();
+          }
+        }
+        out.addAll(new String(bytes, StandardCharsets.UTF_8).lines().toList());
+      }
+    }
+    return out;
+  }
+}
