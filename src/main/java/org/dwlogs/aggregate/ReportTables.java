@@ -36,8 +36,9 @@ public final class ReportTables {
     return isRecord().and(col("match_rank").equalTo(0));
   }
 
+  /** How many rows meet {@code condition}: 0, not null, over no rows at all. */
   private static Column countWhere(Column condition) {
-    return sum(when(condition, 1L).otherwise(0L));
+    return coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
   }
 
   /**

@@ -13,8 +13,12 @@ public class ConfigException extends RuntimeException {
   /** One line for a YAML syntax error: file, line, column and the parser's first line. */
   public static ConfigException yamlSyntax(String file,
       com.fasterxml.jackson.core.JsonProcessingException e) {
-    String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines()
-        .map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    // SnakeYAML's message interleaves what went wrong (unindented lines) with indented
+    // locations and a snippet of the file; keep the former, on one line.
+    String what = e.getOriginalMessage() == null ? "" : String.join(", ",
+        e.getOriginalMessage().lines()
+            .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+            .map(String::strip).toList());
     String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
         : String.format(" at line %d, column %d", e.getLocation().getLineNr(),
             e.getLocation().getColumnNr());

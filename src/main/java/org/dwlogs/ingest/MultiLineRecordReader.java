@@ -203,6 +203,10 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     pendingCut = line.getLength() > maxRecordBytes;
     // Text.decode replaces bytes that are not valid UTF-8 with U+FFFD.
     pendingLine = Text.decode(line.getBytes(), 0, Math.min(line.getLength(), maxRecordBytes));
+    if (pendingCut && pendingLine.endsWith("\uFFFD")) {
+      // The cut fell inside a multi-byte character: drop its half, it is not bad input.
+      pendingLine = pendingLine.substring(0, pendingLine.length() - 1);
+    }
     if (pendingPos == 0 && pendingLine.startsWith("\uFEFF")) {
       pendingLine = pendingLine.substring(1); // a byte-order mark is not part of the first line
     }
