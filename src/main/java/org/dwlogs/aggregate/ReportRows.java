@@ -3,10 +3,14 @@ package org.dwlogs.aggregate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -19,21 +23,33 @@ import org.dwlogs.parse.Malformed;
 import org.dwlogs.parse.Parsed;
 
 /**
- * Flattens parsed and matched records into the rows every report aggregates. A record gives
- * one row per matching catalog entry ({@code match_rank} 0, 1, ...), or one row with a null
- * {@code issue_id} when nothing matched; so counting {@code match_rank = 0} counts records.
- * Only unmatched error-level records carry their text (pattern and example): the rows of
- * noise records are a few IDs wide, which keeps the shuffles small.
+ * Turns one partition's parsed records into the rows every report aggregates.
+ *
+ * <p>Most records are noise: they match no catalog entry and are not errors. All a report
+ * needs of them is that they were read (per file, with their data-quality flags) and which
+ * session and activity IDs they carry (the denominator of {@code share_of_sessions}). So
+ * noise is aggregated inside the partition, exactly, into one {@code stats} row per file and
+ * one {@code session} / {@code activity} row per distinct ID, instead of one row per record:
+ * a few thousand rows leave a partition of millions of records.
+ *
+ * <p>Every other record becomes a {@code record} row: one per matching catalog entry
+ * ({@code match_rank} 0, 1, ...), or one with a null {@code issue_id} for an unmatched
+ * error, which also carries its pattern and example. Each malformed record becomes a
+ * {@code malformed} row. The counters {@code n_*} are per row, so summing them over all rows
+ * gives the run's totals.
  */
 public final class ReportRows {
   public static final String KIND_RECORD = "record";
   public static final String KIND_MALFORMED = "malformed";
+  public static final String KIND_STATS = "stats";
+  public static final String KIND_SESSION = "session";
+  public static final String KIND_ACTIVITY = "activity";
 
   public static final StructType SCHEMA = new StructType()
       .add("kind", DataTypes.StringType, false)
-      .add("source", DataTypes.StringType, false)
-      .add("position", DataTypes.LongType, false)
-      .add("position_kind", DataTypes.StringType, false)
+      .add("source", DataTypes.StringType, true)
+      .add("position", DataTypes.LongType, true)
+      .add("position_kind", DataTypes.StringType, true)
       .add("ts", DataTypes.LongType, true)
       .add("day", DataTypes.StringType, true)
       .add("level", DataTypes.StringType, true)
@@ -47,9 +63,11 @@ public final class ReportRows {
       .add("table_map", DataTypes.StringType, true)
       .add("pattern", DataTypes.StringType, true)
       .add("example", DataTypes.StringType, true)
-      .add("truncated", DataTypes.BooleanType, false)
-      .add("invalid_utf8", DataTypes.BooleanType, false)
-      .add("control_chars", DataTypes.BooleanType, false)
+      .add("n_records", DataTypes.LongType, false)
+      .add("n_truncated", DataTypes.LongType, false)
+      .add("n_without_ts", DataTypes.LongType, false)
+      .add("n_invalid_utf8", DataTypes.LongType, false)
+      .add("n_control_chars", DataTypes.LongType, false)
       .add("malformed_kind", DataTypes.StringType, true)
       .add("reason", DataTypes.StringType, true)
       .add("raw", DataTypes.StringType, true);
@@ -62,6 +80,150 @@ public final class ReportRows {
 
   private ReportRows() {}
 
+  /**
+   * The rows of one partition. Records timestamped outside {@code [fromMillis, toMillis)}
+   * (null bounds are open; with any bound, records without a timestamp are outside) are
+   * skipped as if absent; malformed records are always kept.
+   */
+  public static Iterator<Row> rows(Iterator<Parsed> records, SignatureMatcher matcher,
+      IdExtractor ids, Set<String> errorLevels, Long fromMillis, Long toMillis) {
+    return new PartitionRows(records, matcher, ids, errorLevels, fromMillis, toMillis);
+  }
+
+  /** The rows of one partition, without a time window. */
+  public static Iterator<Row> rows(Iterator<Parsed> records, SignatureMatcher matcher,
+      IdExtractor ids, Set<String> errorLevels) {
+    return rows(records, matcher, ids, errorLevels, null, null);
+  }
+
+  private static final class PartitionRows implements Iterator<Row> {
+    private final Iterator<Parsed> records;
+    private final SignatureMatcher matcher;
+    private final IdExtractor ids;
+    private final Set<String> errorLevels;
+    private final Long from;
+    private final Long to;
+    private final ArrayDeque<Row> ready = new ArrayDeque<>();
+    // Noise, aggregated: per file [records, truncated, without_ts, invalid_utf8, control_chars].
+    private final Map<String, long[]> stats = new TreeMap<>();
+    private final Set<String> sessions = new HashSet<>();
+    private final Set<String> activities = new HashSet<>();
+    private boolean flushed;
+
+    PartitionRows(Iterator<Parsed> records, SignatureMatcher matcher, IdExtractor ids,
+        Set<String> errorLevels, Long from, Long to) {
+      this.records = records;
+      this.matcher = matcher;
+      this.ids = ids;
+      this.errorLevels = errorLevels;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty()) {
+        if (records.hasNext()) {
+          add(records.next());
+        } else if (!flushed) {
+          flush();
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.poll();
+    }
+
+    private void add(Parsed parsed) {
+      if (parsed instanceof Malformed m) {
+        ready.add(RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
+            kind(m.position()), null, null, null, null, null, null, 0, null, null, null, null,
+            null, null, 0L, 0L, 0L, 0L, 0L, m.kind().label(), m.reason(), m.raw()));
+        return;
+      }
+      LogRecord r = (LogRecord) parsed;
+      if (!inWindow(r.timestampMillis())) {
+        return;
+      }
+      long truncated = r.truncated() ? 1 : 0;
+      long withoutTs = r.timestampMillis() == null ? 1 : 0;
+      long invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0 ? 1 : 0;
+      long control = hasControlChars(r.message()) ? 1 : 0;
+      List<Match> matches = matcher.match(r.message());
+      boolean error = r.level() != null && errorLevels.contains(r.level());
+      if (matches.isEmpty() && !error) {
+        long[] s = stats.computeIfAbsent(r.source(), k -> new long[5]);
+        s[0]++;
+        s[1] += truncated;
+        s[2] += withoutTs;
+        s[3] += invalidUtf8;
+        s[4] += control;
+        if (r.sessionId() != null) {
+          sessions.add(r.sessionId());
+        }
+        if (r.activityId() != null) {
+          activities.add(r.activityId());
+        }
+        return;
+      }
+      String day = r.timestampMillis() == null ? null
+          : DAY.format(Instant.ofEpochMilli(r.timestampMillis()));
+      if (matches.isEmpty()) {
+        ready.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(),
+            kind(r.position()), r.timestampMillis(), day, r.level(), r.sessionId(),
+            r.activityId(), null, 0, null, null, null, null, ErrorPatterns.of(r.message(), ids),
+            ErrorPatterns.example(r.message()), 1L, truncated, withoutTs, invalidUtf8, control,
+            null, null, null));
+        return;
+      }
+      for (int i = 0; i < matches.size(); i++) {
+        Match m = matches.get(i);
+        boolean first = i == 0;
+        ready.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(),
+            kind(r.position()), r.timestampMillis(), day, r.level(), r.sessionId(),
+            r.activityId(), m.issueId(), i, m.field("solution"), m.field("foundVersion"),
+            m.field("requiredVersion"), m.field("tableMap"), null, null,
+            first ? 1L : 0L, first ? truncated : 0L, first ? withoutTs : 0L,
+            first ? invalidUtf8 : 0L, first ? control : 0L, null, null, null));
+      }
+    }
+
+    private boolean inWindow(Long ts) {
+      if (from == null && to == null) {
+        return true;
+      }
+      return ts != null && (from == null || ts >= from) && (to == null || ts < to);
+    }
+
+    private void flush() {
+      flushed = true;
+      stats.forEach((source, s) -> ready.add(RowFactory.create(KIND_STATS, source, null, null,
+          null, null, null, null, null, null, 0, null, null, null, null, null, null,
+          s[0], s[1], s[2], s[3], s[4], null, null, null)));
+      sessions.stream().sorted().forEach(id -> ready.add(idRow(KIND_SESSION, id, null)));
+      activities.stream().sorted().forEach(id -> ready.add(idRow(KIND_ACTIVITY, null, id)));
+      sessions.clear();
+      activities.clear();
+    }
+
+    private static Row idRow(String kind, String session, String activity) {
+      return RowFactory.create(kind, null, null, null, null, null, null, session, activity,
+          null, 0, null, null, null, null, null, null, 0L, 0L, 0L, 0L, 0L, null, null, null);
+    }
+
+    private static String kind(org.dwlogs.parse.Position p) {
+      return p.kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   /** True when the text holds C0 control characters other than tab and line ends, or DEL. */
   static boolean hasControlChars(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -71,68 +233,5 @@ public final class ReportRows {
       }
     }
     return false;
-  }
-
-  /** The rows of one partition's records. */
-  public static Iterator<Row> rows(Iterator<Parsed> records, SignatureMatcher matcher,
-      IdExtractor ids, Set<String> errorLevels) {
-    return new Iterator<>() {
-      private final List<Row> buffer = new ArrayList<>(2);
-      private int next;
-
-      @Override
-      public boolean hasNext() {
-        while (next >= buffer.size() && records.hasNext()) {
-          buffer.clear();
-          next = 0;
-          add(records.next(), buffer, matcher, ids, errorLevels);
-        }
-        return next < buffer.size();
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return buffer.get(next++);
-      }
-    };
-  }
-
-  static void add(Parsed parsed, List<Row> out, SignatureMatcher matcher, IdExtractor ids,
-      Set<String> errorLevels) {
-    if (parsed instanceof Malformed m) {
-      out.add(RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
-          m.position().kind().name().toLowerCase(java.util.Locale.ROOT), null, null, null, null,
-          null, null, 0, null, null, null, null, null, null, false, false, false,
-          m.kind().label(), m.reason(), m.raw()));
-      return;
-    }
-    LogRecord r = (LogRecord) parsed;
-    String day = r.timestampMillis() == null ? null
-        : DAY.format(Instant.ofEpochMilli(r.timestampMillis()));
-    String kind = r.position().kind().name().toLowerCase(java.util.Locale.ROOT);
-    boolean invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0;
-    boolean controlChars = hasControlChars(r.message());
-    List<Match> matches = matcher.match(r.message());
-    if (matches.isEmpty()) {
-      boolean error = r.level() != null && errorLevels.contains(r.level());
-      out.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(), kind,
-          r.timestampMillis(), day, r.level(), r.sessionId(), r.activityId(), null, 0,
-          null, null, null, null,
-          error ? ErrorPatterns.of(r.message(), ids) : null,
-          error ? ErrorPatterns.example(r.message()) : null,
-          r.truncated(), invalidUtf8, controlChars, null, null, null));
-      return;
-    }
-    for (int i = 0; i < matches.size(); i++) {
-      Match m = matches.get(i);
-      out.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(), kind,
-          r.timestampMillis(), day, r.level(), r.sessionId(), r.activityId(), m.issueId(), i,
-          m.field("solution"), m.field("foundVersion"), m.field("requiredVersion"),
-          m.field("tableMap"), null, null, r.truncated(), invalidUtf8, controlChars, null, null,
-          null));
-    }
   }
 }

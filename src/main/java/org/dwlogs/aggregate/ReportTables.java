@@ -36,28 +36,14 @@ public final class ReportTables {
     return isRecord().and(col("match_rank").equalTo(0));
   }
 
+  /** The sum of a counter column: 0, not null, over no rows at all. */
+  private static Column sumOf(String counter) {
+    return coalesce(sum(col(counter)), lit(0L));
+  }
+
   /** How many rows meet {@code condition}: 0, not null, over no rows at all. */
   private static Column countWhere(Column condition) {
     return coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
-  }
-
-  /**
-   * Keeps the records timestamped in {@code [from, to)} (either bound may be null) and every
-   * malformed row; with no bound the rows pass unchanged. Records without a timestamp cannot
-   * be placed in a window and are left out of a windowed run.
-   */
-  public static Dataset<Row> window(Dataset<Row> rows, java.time.Instant from, java.time.Instant to) {
-    if (from == null && to == null) {
-      return rows;
-    }
-    Column inside = col("ts").isNotNull();
-    if (from != null) {
-      inside = inside.and(col("ts").geq(from.toEpochMilli()));
-    }
-    if (to != null) {
-      inside = inside.and(col("ts").lt(to.toEpochMilli()));
-    }
-    return rows.filter(col("kind").equalTo(ReportRows.KIND_MALFORMED).or(inside));
   }
 
   /** Rows of records that matched a catalog entry (one per record and entry). */
@@ -68,18 +54,19 @@ public final class ReportTables {
   /**
    * One row of run totals: records, malformed, truncated, matched_records,
    * unmatched_error_records, records_without_timestamp, invalid_utf8, control_chars,
-   * sessions, activities.
+   * sessions, activities. Sums of the per-row counters, so noise aggregated per partition
+   * and detail rows add up alike; distinct IDs over detail and ID rows.
    */
   public static Row totals(Dataset<Row> rows) {
     return rows.agg(
-        countWhere(firstRow()).as("records"),
+        sumOf("n_records").as("records"),
         countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
-        countWhere(firstRow().and(col("truncated"))).as("truncated"),
+        sumOf("n_truncated").as("truncated"),
         countWhere(firstRow().and(col("issue_id").isNotNull())).as("matched_records"),
         countWhere(firstRow().and(col("pattern").isNotNull())).as("unmatched_error_records"),
-        countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"),
-        countWhere(firstRow().and(col("invalid_utf8"))).as("invalid_utf8"),
-        countWhere(firstRow().and(col("control_chars"))).as("control_chars"),
+        sumOf("n_without_ts").as("records_without_timestamp"),
+        sumOf("n_invalid_utf8").as("invalid_utf8"),
+        sumOf("n_control_chars").as("control_chars"),
         countDistinct(col("session_id")).as("sessions"),
         countDistinct(col("activity_id")).as("activities"))
         .first();
@@ -90,13 +77,13 @@ public final class ReportTables {
    * invalid_utf8, control_chars (the last two count records kept despite them).
    */
   public static Dataset<Row> perFile(Dataset<Row> rows) {
-    return rows.groupBy("source").agg(
-            countWhere(firstRow()).as("records"),
+    return rows.filter(col("source").isNotNull()).groupBy("source").agg(
+            sumOf("n_records").as("records"),
             countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
-            countWhere(firstRow().and(col("truncated"))).as("truncated"),
-            countWhere(firstRow().and(col("ts").isNull())).as("records_without_timestamp"),
-            countWhere(firstRow().and(col("invalid_utf8"))).as("invalid_utf8"),
-            countWhere(firstRow().and(col("control_chars"))).as("control_chars"))
+            sumOf("n_truncated").as("truncated"),
+            sumOf("n_without_ts").as("records_without_timestamp"),
+            sumOf("n_invalid_utf8").as("invalid_utf8"),
+            sumOf("n_control_chars").as("control_chars"))
         .orderBy("source");
   }
 

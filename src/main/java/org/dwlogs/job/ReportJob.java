@@ -82,10 +82,6 @@ public final class ReportJob {
       this(inputs, output, catalog, config, format, zone, parameters,
           DEFAULT_MAX_MALFORMED_RATIO, true);
     }
-
-    boolean windowed() {
-      return from != null || to != null;
-    }
   }
 
   /** What a run produced: the run totals and where the reports went. */
@@ -155,15 +151,15 @@ public final class ReportJob {
     JobConfig config = options.config();
     Broadcast<Catalog> catalog = sc.broadcast(options.catalog());
     Set<String> errorLevels = new HashSet<>(config.errorLevels());
+    Long from = options.from() == null ? null : options.from().toEpochMilli();
+    Long to = options.to() == null ? null : options.to().toEpochMilli();
     JavaRDD<Parsed> parsed = LogReader.read(sc, files, config, options.zone());
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
       SignatureMatcher matcher = new SignatureMatcher(catalog.value());
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
-      return ReportRows.rows(it, matcher, ids, errorLevels);
+      return ReportRows.rows(it, matcher, ids, errorLevels, from, to);
     });
-    Dataset<Row> all = spark.createDataFrame(rows, ReportRows.SCHEMA);
-    return ReportTables.window(all, options.from(), options.to())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    return spark.createDataFrame(rows, ReportRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   private Totals totals(List<InputFile> files, Dataset<Row> rows) {

@@ -17,10 +17,13 @@ public final class SparkSessions {
   public static SparkSession getOrCreate(String master, String appName) {
     SparkConf conf = new SparkConf(); // picks up spark.* system properties set by spark-submit
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    if (master != null) {
-      builder.master(master);
-    } else if (!conf.contains("spark.master")) {
-      builder.master(DEFAULT_MASTER);
+    String effective = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+    builder.master(effective);
+    if (effective.startsWith("local") && !conf.contains("spark.sql.shuffle.partitions")) {
+      // The report tables are small after per-partition aggregation: Spark's default of 200
+      // shuffle partitions would be 200 tasks per table on a laptop, mostly overhead.
+      builder.config("spark.sql.shuffle.partitions",
+          Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
     return builder.getOrCreate();
   }

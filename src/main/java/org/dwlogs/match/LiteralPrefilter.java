@@ -21,44 +21,49 @@ import org.apache.lucene.search.TermQuery;
  * Dismisses records that no catalog query can match, before any analysis: a cheap
  * case-insensitive substring test for literals derived from the queries themselves.
  *
- * <p>Each query becomes a conjunction of groups of literals ("contains one of these, and one
- * of those"): a term query needs its term; a phrase needs each of its terms; a boolean query
- * needs everything each required clause needs, or, with only optional clauses, one literal
- * from a group of any of them. A record is a candidate when, for some query, its lowercased
- * text contains a literal of every group.
+ * <p>Each query becomes a disjunction of alternatives, each a conjunction of groups of
+ * literals ("contains one of these, and one of those"): a term query needs its term; a
+ * phrase needs each of its terms; a boolean query with required clauses needs what each of
+ * them needs; one with only optional clauses needs what one of them needs. A record is a
+ * candidate for a query when its lowercased text satisfies every group of one alternative.
  *
  * <p>This never dismisses a record a query would match: the analyser only lowercases and
  * splits text, so a token of the analysed message is a substring of the lowercased message.
  * The exceptions are the tokens the analyser writes itself while spelling out contractions
- * ("not", "can", "will"), which are never used. A query whose shape gives no literals (a
- * wildcard, say) switches the pre-filter off: every record is then a candidate.
+ * ("not", "can", "will"), which are never used. Where a shape would multiply alternatives
+ * (required clauses that are themselves disjunctions of conjunctions), their alternatives are
+ * merged into one looser group: still never wrong, only less selective. A query whose shape
+ * gives no literals (a wildcard, say) switches the pre-filter off: every record is then a
+ * candidate.
  */
 public final class LiteralPrefilter {
   /** Tokens the analyser can produce that need not appear in the raw text. */
   private static final Set<String> SYNTHETIC = Set.of("not", "can", "will");
 
-  /** Per query, its groups; per group, its literals. Null when disabled. */
-  private final String[][][] queries;
+  /** Per query, its alternatives; per alternative, its groups; per group, its literals. */
+  private final String[][][][] queries;
 
-  private LiteralPrefilter(String[][][] queries) {
+  private LiteralPrefilter(String[][][][] queries) {
     this.queries = queries;
   }
 
   /** The pre-filter of a set of queries; disabled when one of them gives no literals. */
   public static LiteralPrefilter of(Collection<Query> queries) {
-    List<String[][]> all = new ArrayList<>();
+    List<String[][][]> all = new ArrayList<>();
     for (Query q : queries) {
-      Optional<List<Set<String>>> groups = groups(q);
-      if (groups.isEmpty() || groups.get().isEmpty()) {
+      Optional<List<List<Set<String>>>> alternatives = alternatives(q);
+      if (alternatives.isEmpty() || alternatives.get().stream().anyMatch(List::isEmpty)) {
         return disabled();
       }
-      // Longest literals first: the likelier a group is to fail, the sooner we stop.
-      all.add(groups.get().stream()
-          .sorted(Comparator.comparingInt(LiteralPrefilter::shortest).reversed())
-          .map(g -> g.toArray(String[]::new))
-          .toArray(String[][]::new));
+      all.add(alternatives.get().stream()
+          .map(groups -> groups.stream()
+              // Longest literals first: the likelier a group is to fail, the sooner we stop.
+              .sorted(Comparator.comparingInt(LiteralPrefilter::shortest).reversed())
+              .map(g -> g.toArray(String[]::new))
+              .toArray(String[][]::new))
+          .toArray(String[][][]::new));
     }
-    return new LiteralPrefilter(all.toArray(String[][][]::new));
+    return new LiteralPrefilter(all.toArray(String[][][][]::new));
   }
 
   /** A pre-filter that lets every record through. */
@@ -70,18 +75,22 @@ public final class LiteralPrefilter {
     return queries != null;
   }
 
-  /** Per query, its groups of literals (lowercase); empty when disabled. */
-  public List<List<List<String>>> groups() {
+  /** Per query, its alternatives, each a list of groups of literals; empty when disabled. */
+  public List<List<List<List<String>>>> alternatives() {
     if (queries == null) {
       return List.of();
     }
-    List<List<List<String>>> out = new ArrayList<>();
-    for (String[][] q : queries) {
-      List<List<String>> groups = new ArrayList<>();
-      for (String[] g : q) {
-        groups.add(List.of(g));
+    List<List<List<List<String>>>> out = new ArrayList<>();
+    for (String[][][] q : queries) {
+      List<List<List<String>>> alts = new ArrayList<>();
+      for (String[][] alt : q) {
+        List<List<String>> groups = new ArrayList<>();
+        for (String[] g : alt) {
+          groups.add(List.of(g));
+        }
+        alts.add(groups);
       }
-      out.add(groups);
+      out.add(alts);
     }
     return out;
   }
@@ -92,8 +101,8 @@ public final class LiteralPrefilter {
       return true;
     }
     String lower = text.toLowerCase(Locale.ROOT);
-    for (String[][] query : queries) {
-      if (allGroups(lower, query)) {
+    for (String[][][] query : queries) {
+      if (anyAlternative(lower, query)) {
         return true;
       }
     }
@@ -113,12 +122,21 @@ public final class LiteralPrefilter {
     String lower = text.toLowerCase(Locale.ROOT);
     int count = 0;
     for (int i = 0; i < queries.length; i++) {
-      out[i] = allGroups(lower, queries[i]);
+      out[i] = anyAlternative(lower, queries[i]);
       if (out[i]) {
         count++;
       }
     }
     return count;
+  }
+
+  private static boolean anyAlternative(String lower, String[][][] alternatives) {
+    for (String[][] groups : alternatives) {
+      if (allGroups(lower, groups)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean allGroups(String lower, String[][] groups) {
@@ -140,12 +158,12 @@ public final class LiteralPrefilter {
   }
 
   /**
-   * The groups a record matching {@code q} satisfies (one literal of each); empty when the
-   * query's shape says nothing.
+   * The alternatives a record matching {@code q} satisfies one of (each: one literal of every
+   * group); empty when the query's shape says nothing.
    */
-  static Optional<List<Set<String>>> groups(Query q) {
+  static Optional<List<List<Set<String>>>> alternatives(Query q) {
     if (q instanceof BoostQuery b) {
-      return groups(b.getQuery());
+      return alternatives(b.getQuery());
     }
     if (q instanceof TermQuery t) {
       return single(t.getTerm());
@@ -154,13 +172,13 @@ public final class LiteralPrefilter {
       return single(p.getPrefix());
     }
     if (q instanceof PhraseQuery p) {
-      List<Set<String>> out = new ArrayList<>();
+      List<Set<String>> groups = new ArrayList<>();
       for (Term t : p.getTerms()) {
         if (usable(t.text())) {
-          out.add(Set.of(t.text()));
+          groups.add(Set.of(t.text()));
         }
       }
-      return out.isEmpty() ? Optional.empty() : Optional.of(out);
+      return groups.isEmpty() ? Optional.empty() : Optional.of(List.of(groups));
     }
     if (q instanceof BooleanQuery b) {
       return booleanQuery(b);
@@ -168,9 +186,9 @@ public final class LiteralPrefilter {
     return Optional.empty();
   }
 
-  private static Optional<List<Set<String>>> booleanQuery(BooleanQuery b) {
+  private static Optional<List<List<Set<String>>>> booleanQuery(BooleanQuery b) {
     List<Set<String>> required = new ArrayList<>();
-    Set<String> anyOptional = new LinkedHashSet<>();
+    List<List<Set<String>>> optional = new ArrayList<>();
     boolean hasRequired = false;
     boolean optionalUnknown = false;
     int optionalCount = 0;
@@ -178,17 +196,15 @@ public final class LiteralPrefilter {
       switch (c.getOccur()) {
         case MUST, FILTER -> {
           hasRequired = true;
-          groups(c.getQuery()).ifPresent(required::addAll);
+          alternatives(c.getQuery()).ifPresent(alts -> required.addAll(asGroups(alts)));
         }
         case SHOULD -> {
           optionalCount++;
-          Optional<List<Set<String>>> g = groups(c.getQuery());
-          if (g.isEmpty()) {
+          Optional<List<List<Set<String>>>> alts = alternatives(c.getQuery());
+          if (alts.isEmpty()) {
             optionalUnknown = true;
           } else {
-            // One group of this alternative stands for it: its most selective one.
-            anyOptional.addAll(g.get().stream()
-                .max(Comparator.comparingInt(LiteralPrefilter::shortest)).orElseThrow());
+            optional.addAll(alts.get());
           }
         }
         case MUST_NOT -> { } // excluding something never adds a requirement
@@ -196,20 +212,36 @@ public final class LiteralPrefilter {
     }
     if (hasRequired) {
       // Optional clauses beside required ones do not have to match.
-      return required.isEmpty() ? Optional.empty() : Optional.of(required);
+      return required.isEmpty() ? Optional.empty() : Optional.of(List.of(required));
     }
-    if (optionalCount == 0 || optionalUnknown || b.getMinimumNumberShouldMatch() < 0) {
+    if (optionalCount == 0 || optionalUnknown || b.getMinimumNumberShouldMatch() > 1) {
       return Optional.empty();
     }
-    return Optional.of(List.of(anyOptional));
+    return Optional.of(optional);
+  }
+
+  /**
+   * The groups one required clause adds to a conjunction: its own groups when it has one
+   * alternative; else one group, the union of one group per alternative (its most selective).
+   */
+  private static List<Set<String>> asGroups(List<List<Set<String>>> alternatives) {
+    if (alternatives.size() == 1) {
+      return alternatives.get(0);
+    }
+    Set<String> union = new LinkedHashSet<>();
+    for (List<Set<String>> groups : alternatives) {
+      union.addAll(groups.stream().max(Comparator.comparingInt(LiteralPrefilter::shortest))
+          .orElseThrow());
+    }
+    return List.of(union);
   }
 
   private static int shortest(Set<String> group) {
     return group.stream().mapToInt(String::length).min().orElse(0);
   }
 
-  private static Optional<List<Set<String>>> single(Term t) {
-    return usable(t.text()) ? Optional.of(List.of(Set.of(t.text()))) : Optional.empty();
+  private static Optional<List<List<Set<String>>>> single(Term t) {
+    return usable(t.text()) ? Optional.of(List.of(List.of(Set.of(t.text())))) : Optional.empty();
   }
 
   private static boolean usable(String term) {

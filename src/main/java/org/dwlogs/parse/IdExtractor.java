@@ -78,11 +78,19 @@ public final class IdExtractor {
       return null;
     }
     for (int i = 0; i < hints.length; i++) {
-      if (hints[i] != null && !lower.contains(hints[i])) {
-        continue;
+      int from = 0;
+      if (hints[i] != null) {
+        // Every match starts with the hint, so none starts before its first occurrence.
+        from = lower.indexOf(hints[i]);
+        if (from < 0 || lower.length() != text.length()) {
+          from = from < 0 ? -1 : 0; // lowercasing changed the length: offsets don't carry over
+        }
+        if (from < 0) {
+          continue;
+        }
       }
       Matcher m = patterns.get(i).matcher(text);
-      if (m.find()) {
+      if (m.find(from)) {
         return normalize(m.group("id"));
       }
     }

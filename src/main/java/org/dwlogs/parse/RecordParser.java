@@ -32,15 +32,16 @@ public final class RecordParser {
    */
   public Parsed parseText(String source, Position position, String text, boolean truncated) {
     int newline = text.indexOf('\n');
-    String first = newline < 0 ? text : text.substring(0, newline);
-    String rest = newline < 0 ? "" : text.substring(newline);
-    Matcher m = header.matcher(first);
+    // Match the first line in place: the message is then the rest of the text, uncopied.
+    Matcher m = header.matcher(text).region(0, newline < 0 ? text.length() : newline);
     if (!m.matches()) {
-      return Malformed.of(source, position, Malformed.Kind.BAD_HEADER, "first line does not match text.header", text);
+      return Malformed.of(source, position, Malformed.Kind.BAD_HEADER,
+          "first line does not match text.header", text);
     }
     Long ts = timestamps.parse(m.group("ts"));
     if (ts == null) {
-      return Malformed.of(source, position, Malformed.Kind.BAD_TIMESTAMP, "unreadable timestamp '" + m.group("ts") + "'", text);
+      return Malformed.of(source, position, Malformed.Kind.BAD_TIMESTAMP,
+          "unreadable timestamp '" + m.group("ts") + "'", text);
     }
     String level = null;
     String component = group(m, "component");
@@ -48,15 +49,15 @@ public final class RecordParser {
     String word = group(m, "level");
     if (word != null && levels.canonical(word) != null) {
       level = levels.canonical(word);
-      message = m.group("message");
+      message = text.substring(m.start("message"));
     } else if (word != null) {
       // Not a level word: it is the start of the message, brackets and all.
-      message = first.substring(m.start("level"));
+      message = text.substring(m.start("level"));
       component = null;
     } else {
-      message = m.group("message");
+      message = text.substring(m.start("message"));
     }
-    return record(source, position, ts, level, component, message + rest, null, null, truncated);
+    return record(source, position, ts, level, component, message, null, null, truncated);
   }
 
   /** Builds a record from named fields (JSON Lines and CSV); blank values count as absent. */

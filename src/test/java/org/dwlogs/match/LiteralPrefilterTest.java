@@ -77,15 +77,25 @@ class LiteralPrefilterTest {
   void optionalClausesNeedOneOfThem() throws ParseException {
     LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("alpha OR \"beta gamma\"")));
     assertThat(p.mayMatch("xx ALPHA yy")).isTrue();
-    assertThat(p.mayMatch("gamma")).isTrue(); // one literal stands for the phrase: a candidate
+    assertThat(p.mayMatch("Beta and GAMMA")).isTrue();
+    assertThat(p.mayMatch("gamma")).isFalse(); // the phrase needs both of its terms
     assertThat(p.mayMatch("delta")).isFalse();
   }
 
   @Test
   void neverRequiresTheWordsTheAnalyserWritesForContractions() throws ParseException {
     LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("\"does not indicate\"")));
-    assertThat(p.groups().get(0)).noneMatch(g -> g.contains("not"));
+    assertThat(p.alternatives().get(0)).allSatisfy(alt -> assertThat(alt).noneMatch(g -> g.contains("not")));
     assertThat(p.mayMatch("Response status code doesn't indicate success")).isTrue();
+  }
+
+  @Test
+  void eachAlternativeOfADisjunctionIsCheckedWhole() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(
+        compiler.compile("\"token exchange\" OR (\"allowed to access connection\" AND dynamicsax)")));
+    assertThat(p.mayMatch("SqlConnection.OnError")).isFalse();
+    assertThat(p.mayMatch("not allowed to access connection unitedstates/dynamicsax/1")).isTrue();
+    assertThat(p.mayMatch("Error from TOKEN exchange")).isTrue();
   }
 
   @Test
