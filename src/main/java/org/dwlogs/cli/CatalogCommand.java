@@ -1,6 +1,5 @@
 package org.dwlogs.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dwlogs.config.SourceFiles;
 import org.dwlogs.signatures.Catalog;
@@ -34,13 +33,14 @@ final class CatalogCommand implements Runnable {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "FILE",
-        description = "Catalog to check (default: the bundled conf/signatures.yaml).")
-    Path file;
+        description = "Catalog to check, a local path or a Hadoop file system URI "
+            + "(default: the bundled conf/signatures.yaml).")
+    String file;
 
     @Override
     public Integer call() {
       Catalog catalog = file == null ? CatalogLoader.bundled()
-          : CatalogLoader.load(SourceFiles.file(file));
+          : CatalogLoader.load(SourceFiles.of(file));
       for (Signature s : catalog.signatures()) {
         spec.commandLine().getOut().printf("%-32s %s%s%n", s.issueId(),
             s.inferred() ? "(inferred) " : "", s.title());

@@ -12,6 +12,8 @@ public final class ExitCodes {
   public static final int TOO_MANY_MALFORMED = 3;
   /** Anything else: a bug or an environment failure; the stack trace is printed. */
   public static final int INTERNAL = 4;
+  /** {@code dwlogs nightly} only: another run on the same output root holds the lock. */
+  public static final int LOCKED = 5;
 
   private ExitCodes() {}
 }

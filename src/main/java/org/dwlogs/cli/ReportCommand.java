@@ -1,6 +1,5 @@
 package org.dwlogs.cli;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +15,7 @@ import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.config.SourceFiles;
 import org.dwlogs.ingest.LogFormat;
+import org.dwlogs.job.ProgressListener;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.signatures.Catalog;
@@ -53,12 +53,14 @@ final class ReportCommand implements Callable<Integer> {
   String output;
 
   @Option(names = "--catalog", paramLabel = "FILE",
-      description = "Signature catalog replacing the bundled conf/signatures.yaml.")
-  Path catalog;
+      description = "Signature catalog replacing the bundled conf/signatures.yaml; a local "
+          + "path or any Hadoop file system URI (hdfs://, s3a://, abfss://, file://).")
+  String catalog;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Job configuration replacing the bundled conf/dwlogs.yaml (layout, aliases, ID notations).")
-  Path config;
+      description = "Job configuration replacing the bundled conf/dwlogs.yaml (layout, aliases, "
+          + "ID notations); a local path or any Hadoop file system URI.")
+  String config;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
       description = "Read every file as text, jsonl or csv, whatever its extension "
@@ -99,17 +101,52 @@ final class ReportCommand implements Callable<Integer> {
       description = "Spark master (default: the one spark-submit set, else local[*]).")
   String master;
 
+  // ---- progress (added for the cluster/nightly issue) ----
+  @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
+      description = "Print progress to stderr at most every SECONDS while the job runs: stage, "
+          + "tasks, input bytes read of the total, records per second; 0 turns it off "
+          + "(default: ${DEFAULT-VALUE}).")
+  int progressInterval;
+
+  /** Lists the inputs for the progress totals and registers a {@link ProgressListener}. */
+  static ProgressListener startProgress(SparkSession spark, List<String> inputs, LogFormat format,
+      java.io.PrintWriter err, int intervalSeconds) {
+    if (intervalSeconds <= 0) {
+      return null;
+    }
+    long bytes = -1;
+    int files = -1;
+    try {
+      List<org.dwlogs.ingest.InputFile> listed = org.dwlogs.ingest.InputLister.list(inputs,
+          spark.sparkContext().hadoopConfiguration(), format);
+      bytes = listed.stream().mapToLong(org.dwlogs.ingest.InputFile::bytes).sum();
+      files = listed.size();
+    } catch (RuntimeException e) {
+      // The job lists the inputs again and reports any problem with them itself.
+    }
+    return ProgressListener.attach(spark.sparkContext(), err, intervalSeconds, bytes, files);
+  }
+  /** The one-line summary at the end of a run. */
+  static String summary(ReportJob.Totals t, String output, long nanos) {
+    return String.format(java.util.Locale.ROOT,
+        "dwlogs: %d files, %d records read, %d matched, %d malformed; %d reports, the manifest "
+            + "and the quarantine written to %s (%.1f s)",
+        t.files(), t.records(), t.matchedRecords(), t.malformed(),
+        org.dwlogs.report.ReportTable.ALL.size(), output, nanos / 1e9);
+  }
+  // ---- end progress ----
+
   @Override
   public Integer call() throws Exception {
     JobConfig jobConfig = config == null ? ConfigLoader.bundled()
-        : ConfigLoader.load(SourceFiles.file(config));
+        : ConfigLoader.load(SourceFiles.of(config));
     Catalog signatures = catalog == null ? CatalogLoader.bundled()
-        : CatalogLoader.load(SourceFiles.file(catalog));
+        : CatalogLoader.load(SourceFiles.of(catalog));
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", inputs);
     parameters.put("output", output);
-    parameters.put("catalog", catalog == null ? "bundled" : catalog.toString());
-    parameters.put("config", config == null ? "bundled" : config.toString());
+    parameters.put("catalog", catalog == null ? "bundled" : catalog);
+    parameters.put("config", config == null ? "bundled" : config);
     parameters.put("format", format == null ? "by extension" : format.label());
     parameters.put("timezone", timezone.getId());
     parameters.put("max_malformed_ratio", maxMalformedRatio);
@@ -125,18 +162,21 @@ final class ReportCommand implements Callable<Integer> {
     ReportJob.Options options = new ReportJob.Options(inputs, output, signatures, jobConfig,
         format, timezone, parameters, maxMalformedRatio, formulaGuard, from, to);
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs report");
+    ProgressListener progress = null;
     try {
       var err = spec.commandLine().getErr();
+      progress = startProgress(spark, inputs, format, err, progressInterval);
       err.println("dwlogs: Spark " + spark.version() + " on " + spark.sparkContext().master()
           + spark.sparkContext().uiWebUrl().map(u -> ", UI at " + u).getOrElse(() -> ""));
       long start = System.nanoTime();
       ReportJob.Result result = new ReportJob(spark, options).run();
       ReportJob.Totals t = result.totals();
-      err.printf("dwlogs: %d files, %d records, %d matched, %d malformed; reports in %s (%.1f s)%n",
-          t.files(), t.records(), t.matchedRecords(), t.malformed(), result.output(),
-          (System.nanoTime() - start) / 1e9);
+      err.println(summary(t, result.output(), System.nanoTime() - start));
       return ExitCodes.OK;
     } finally {
+      if (progress != null) {
+        progress.close();
+      }
       spark.stop();
     }
   }

@@ -9,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -94,36 +93,29 @@ public final class LogReader {
       String source = ((FileSplit) split).getPath().toString();
       RecordParser records = new RecordParser(config, zone);
       JsonLineParser json = new JsonLineParser(records, config.fields());
-      return new Iterator<Parsed>() {
-        private Parsed next;
-
+      return new NextIterator<Parsed>() {
         @Override
-        public boolean hasNext() {
-          while (next == null && it.hasNext()) {
+        protected Parsed computeNext() {
+          while (it.hasNext()) {
             RecordChunk chunk = it.next()._2();
             Position at = Position.offset(chunk.offset());
+            Parsed parsed;
             if (chunk.unreadable()) {
-              next = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
+              parsed = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
                   "file could not be read to its end: " + chunk.text(), "");
             } else if (chunk.orphan()) {
-              next = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES, "lines before the first record start", chunk.text());
+              parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
+                  "lines before the first record start", chunk.text());
             } else if (jsonLines) {
-              next = json.parse(source, at, chunk.text());
+              parsed = json.parse(source, at, chunk.text()); // null for a blank line
             } else {
-              next = records.parseText(source, at, chunk.text(), chunk.truncated());
+              parsed = records.parseText(source, at, chunk.text(), chunk.truncated());
+            }
+            if (parsed != null) {
+              return parsed;
             }
           }
-          return next != null;
-        }
-
-        @Override
-        public Parsed next() {
-          if (!hasNext()) {
-            throw new java.util.NoSuchElementException();
-          }
-          Parsed out = next;
-          next = null;
-          return out;
+          return null;
         }
       };
     }, true);
@@ -142,7 +134,7 @@ public final class LogReader {
    * Streams the parsed rows of one CSV file. A file that cannot be opened or read to its end
    * yields the rows read so far and one {@code UNREADABLE_FILE} record.
    */
-  static final class CsvFileIterator implements Iterator<Parsed> {
+  static final class CsvFileIterator extends NextIterator<Parsed> {
     /** Lines one quoted field may span before its quote counts as unbalanced. */
     static final int MAX_LINES_PER_RECORD = 10_000;
 
@@ -152,9 +144,9 @@ public final class LogReader {
     private BufferedReader reader;
     private CsvRecords csv;
     private CsvRowParser rows;
-    private Parsed next;
+    private Parsed pending;
     private long lastLine;
-    private boolean done;
+    private boolean finished;
 
     CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config) {
       this.path = path;
@@ -177,20 +169,12 @@ public final class LogReader {
     }
 
     @Override
-    public boolean hasNext() {
-      while (next == null && !done) {
+    protected Parsed computeNext() {
+      while (pending == null && !finished) {
         advance();
       }
-      return next != null;
-    }
-
-    @Override
-    public Parsed next() {
-      if (!hasNext()) {
-        throw new java.util.NoSuchElementException();
-      }
-      Parsed out = next;
-      next = null;
+      Parsed out = pending;
+      pending = null;
       return out;
     }
 
@@ -212,14 +196,14 @@ public final class LogReader {
         header(item, at);
         return;
       }
-      next = item.bad()
+      pending = item.bad()
           ? Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES, item.problem(), item.raw())
           : rows.parse(path, at, item.fields(), item.raw());
     }
 
     private void header(CsvRecords.Item item, Position at) {
       if (item.bad()) {
-        next = Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES,
+        pending = Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES,
             "header row: " + item.problem(), item.raw());
         close();
         return;
@@ -227,7 +211,7 @@ public final class LogReader {
       rows = new CsvRowParser(records, config.fields(), item.fields());
       csv.expectWidth(item.fields().length);
       if (!rows.hasMessageColumn()) {
-        next = Malformed.of(path, at, Malformed.Kind.CSV_NO_MESSAGE_COLUMN,
+        pending = Malformed.of(path, at, Malformed.Kind.CSV_NO_MESSAGE_COLUMN,
             "header names no message column (looked for " + config.fields().message() + ")",
             item.raw());
         close();
@@ -235,14 +219,14 @@ public final class LogReader {
     }
 
     private void fail(Position at, IOException e) {
-      next = Malformed.of(path, at, Malformed.Kind.UNREADABLE_FILE,
+      pending = Malformed.of(path, at, Malformed.Kind.UNREADABLE_FILE,
           "file could not be read to its end: " + e.getClass().getSimpleName()
               + (e.getMessage() == null ? "" : ": " + e.getMessage()), "");
       close();
     }
 
     private void close() {
-      done = true;
+      finished = true;
       if (reader != null) {
         try {
           reader.close();

@@ -123,34 +123,29 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   }
 
   private boolean readRecord() throws IOException {
-    long recordPos = pendingPos;
-    StringBuilder text = new StringBuilder(pendingLine);
-    boolean cut = pendingCut;
-    pendingLine = null;
     seenRecord = true;
-    if (!lineRecords) {
-      // Continuation lines follow the record wherever they are, even past the split's end.
-      while (peek() && !isStart(pendingLine)) {
-        cut |= append(text, pendingLine) | pendingCut;
-        pendingLine = null;
-      }
-    }
-    emit(recordPos, RecordChunk.Type.RECORD, cut, text);
-    return true;
+    // Continuation lines follow the record wherever they are, even past the split's end.
+    return readRun(RecordChunk.Type.RECORD, !lineRecords);
   }
 
   private boolean readOrphans() throws IOException {
-    long orphanPos = pendingPos;
+    // Orphans run to the first record start; later splits skip them as continuations.
+    readRun(RecordChunk.Type.ORPHANS, true);
+    seenRecord = true;
+    return true;
+  }
+
+  /** Emits the pending line, and with {@code more} the lines up to the next record start. */
+  private boolean readRun(RecordChunk.Type type, boolean more) throws IOException {
+    long runPos = pendingPos;
     StringBuilder text = new StringBuilder(pendingLine);
     boolean cut = pendingCut;
     pendingLine = null;
-    // Orphans run to the first record start; later splits skip them as continuations.
-    while (peek() && !isStart(pendingLine)) {
+    while (more && peek() && !isStart(pendingLine)) {
       cut |= append(text, pendingLine) | pendingCut;
       pendingLine = null;
     }
-    seenRecord = true;
-    emit(orphanPos, RecordChunk.Type.ORPHANS, cut, text);
+    emit(runPos, type, cut, text);
     return true;
   }
 
