@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.config.SourceFiles;
+import org.dwlogs.index.IndexSource;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ProgressListener;
 import org.dwlogs.job.ReportJob;
@@ -44,9 +45,14 @@ final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = {"-i", "--input"}, required = true, arity = "1..*", paramLabel = "PATH",
+  @Option(names = {"-i", "--input"}, arity = "1..*", paramLabel = "PATH",
       description = "Log files or folders; any Hadoop file system URI (file://, hdfs://, s3a://).")
   List<String> inputs;
+
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Read the records from an index built by 'dwlogs index' instead of --input; "
+          + "they are matched with the current catalog.")
+  String index;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
       description = "Folder the reports are published to.")
@@ -138,12 +144,27 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if ((inputs == null) == (index == null)) {
+      throw new ParameterException(spec.commandLine(), inputs == null
+          ? "Missing required option: '--input=PATH' (or --index=DIR)"
+          : "--input and --index are mutually exclusive: give one of them");
+    }
+    if (index != null && (format != null || !"UTC".equals(timezone.getId()))) {
+      throw new ParameterException(spec.commandLine(), "--format and --timezone apply to "
+          + "--input only: an index holds its records as parsed when it was built");
+    }
+    if (inputs == null) {
+      inputs = List.of();
+    }
     JobConfig jobConfig = config == null ? ConfigLoader.bundled()
         : ConfigLoader.load(SourceFiles.of(config));
     Catalog signatures = catalog == null ? CatalogLoader.bundled()
         : CatalogLoader.load(SourceFiles.of(catalog));
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", inputs);
+    if (index != null) {
+      parameters.put("index", index);
+    }
     parameters.put("output", output);
     parameters.put("catalog", catalog == null ? "bundled" : catalog);
     parameters.put("config", config == null ? "bundled" : config);
@@ -169,7 +190,8 @@ final class ReportCommand implements Callable<Integer> {
       err.println("dwlogs: Spark " + spark.version() + " on " + spark.sparkContext().master()
           + spark.sparkContext().uiWebUrl().map(u -> ", UI at " + u).getOrElse(() -> ""));
       long start = System.nanoTime();
-      ReportJob.Result result = new ReportJob(spark, options).run();
+      ReportJob.Result result = new ReportJob(spark, options,
+          index == null ? null : new IndexSource(index)).run();
       ReportJob.Totals t = result.totals();
       err.println(summary(t, result.output(), System.nanoTime() - start));
       return ExitCodes.OK;

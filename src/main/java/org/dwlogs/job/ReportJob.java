@@ -99,13 +99,30 @@ public final class ReportJob {
     }
   }
 
+  /**
+   * Where a run's files and records come from instead of listing and reading
+   * {@code options.inputs()}: an index, say ({@code report --index}).
+   */
+  public interface Source {
+    List<InputFile> list(SparkSession spark) throws IOException;
+
+    JavaRDD<Parsed> read(JavaSparkContext sc, List<InputFile> files);
+  }
+
   private final SparkSession spark;
   private final Options options;
+  private final Source source;
   private final Stopwatch clock = new Stopwatch();
 
   public ReportJob(SparkSession spark, Options options) {
+    this(spark, options, null);
+  }
+
+  /** A job on the records of {@code source}; null reads {@code options.inputs()}. */
+  public ReportJob(SparkSession spark, Options options, Source source) {
     this.spark = spark;
     this.options = options;
+    this.source = source;
   }
 
   public Result run() throws IOException {
@@ -138,8 +155,11 @@ public final class ReportJob {
     }
   }
 
-  private List<InputFile> listInputs() {
+  private List<InputFile> listInputs() throws IOException {
     spark.sparkContext().setJobGroup("list", "dwlogs: list inputs", false);
+    if (source != null) {
+      return source.list(spark);
+    }
     return InputLister.list(options.inputs(), spark.sparkContext().hadoopConfiguration(),
         options.format());
   }
@@ -153,7 +173,8 @@ public final class ReportJob {
     Set<String> errorLevels = new HashSet<>(config.errorLevels());
     Long from = options.from() == null ? null : options.from().toEpochMilli();
     Long to = options.to() == null ? null : options.to().toEpochMilli();
-    JavaRDD<Parsed> parsed = LogReader.read(sc, files, config, options.zone());
+    JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
+        : LogReader.read(sc, files, config, options.zone());
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
       SignatureMatcher matcher = new SignatureMatcher(catalog.value());
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());

@@ -1,0 +1,229 @@
+package org.dwlogs.index;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+import org.dwlogs.match.LogAnalyzer;
+import org.dwlogs.parse.LogRecord;
+import org.dwlogs.parse.Malformed;
+import org.dwlogs.parse.Parsed;
+import org.dwlogs.parse.Position;
+
+/**
+ * The index schema: one Lucene document per parsed record ({@code kind=record}) or malformed
+ * record ({@code kind=malformed}), and the conversions both ways. A document holds everything
+ * a {@link Parsed} holds, so a report from the index equals the report from the raw files.
+ */
+public final class IndexFields {
+  /** {@code record} or {@code malformed}; indexed, stored. */
+  public static final String KIND = "kind";
+  public static final String KIND_RECORD = "record";
+  public static final String KIND_MALFORMED = "malformed";
+  /** The analysed message ({@link LogAnalyzer}); indexed, not stored (see {@link #RAW}). */
+  public static final String MESSAGE = LogAnalyzer.MESSAGE_FIELD;
+  /** UTC epoch milliseconds: LongPoint (ranges), NumericDocValues (sorting), stored. */
+  public static final String TIMESTAMP = "timestamp";
+  /** Level, component: indexed lowercase, stored as parsed. */
+  public static final String LEVEL = "level";
+  public static final String COMPONENT = "component";
+  /** IDs, lowercase as parsed; indexed and stored. */
+  public static final String SESSION_ID = "session_id";
+  public static final String ACTIVITY_ID = "activity_id";
+  /** The catalog entries that matched when the record was indexed; multi-valued. */
+  public static final String ISSUE_ID = "issue_id";
+  /** The file as the user named it: indexed lowercase, stored as given. */
+  public static final String FILE = "file";
+  /** The fully qualified file path (the report's key); stored. */
+  public static final String SOURCE = "source";
+  /** {@code offset} or {@code line}, and its value; stored. */
+  public static final String POSITION_KIND = "position_kind";
+  public static final String POSITION = "position";
+  /** Stored 1 when the record was cut at text.max_record_bytes. */
+  public static final String TRUNCATED = "truncated";
+  /** The raw message (records) or raw text (malformed); stored, compressed. */
+  public static final String RAW = "raw";
+  /** Malformed documents: the malformed kind (indexed, stored) and the reason (stored). */
+  public static final String MALFORMED_KIND = "malformed_kind";
+  public static final String REASON = "reason";
+
+  /** Suffix of the stored UTF-16 copy of a text that UTF-8 cannot carry (lone surrogates). */
+  private static final String UTF16 = "$utf16";
+
+  /** The fields a query may name; {@code *} for {@code *:*}. */
+  public static final Set<String> QUERYABLE = Set.of(MESSAGE, TIMESTAMP, LEVEL, COMPONENT,
+      SESSION_ID, ACTIVITY_ID, ISSUE_ID, FILE, "*");
+
+  /** The longest term a keyword field indexes (Lucene's limit is 32,766 UTF-8 bytes). */
+  private static final int MAX_KEYWORD_CHARS = 4096;
+
+  private IndexFields() {}
+
+  /** The codec of every shard: Lucene's default, with stored fields at best compression. */
+  public static Codec codec() {
+    return new Lucene912Codec(Lucene912Codec.Mode.BEST_COMPRESSION);
+  }
+
+  /**
+   * The analyser for indexing and for queries: {@link LogAnalyzer} for {@code message},
+   * keyword + lowercase for the keyword fields, so {@code level:ERROR} finds {@code error}.
+   */
+  public static Analyzer analyzer() {
+    Analyzer keyword = new KeywordLowercase();
+    return new PerFieldAnalyzerWrapper(new LogAnalyzer(), Map.of(LEVEL, keyword,
+        COMPONENT, keyword, SESSION_ID, keyword, ACTIVITY_ID, keyword, ISSUE_ID, keyword,
+        FILE, keyword, KIND, keyword, MALFORMED_KIND, keyword));
+  }
+
+  /** The document of one parsed record; {@code display} is its file as the user named it. */
+  public static Document toDocument(Parsed parsed, String display, List<String> issueIds) {
+    Document d = new Document();
+    d.add(new StoredField(SOURCE, parsed.source()));
+    keyword(d, FILE, display == null ? parsed.source() : display, true);
+    d.add(new StoredField(POSITION_KIND, parsed.position().kind().name().toLowerCase(Locale.ROOT)));
+    d.add(new StoredField(POSITION, parsed.position().value()));
+    if (parsed instanceof Malformed m) {
+      d.add(new StringField(KIND, KIND_MALFORMED, Field.Store.YES));
+      d.add(new StringField(MALFORMED_KIND, m.kind().label(), Field.Store.YES));
+      storeText(d, REASON, m.reason());
+      storeText(d, RAW, m.raw());
+      return d;
+    }
+    LogRecord r = (LogRecord) parsed;
+    d.add(new StringField(KIND, KIND_RECORD, Field.Store.YES));
+    d.add(new TextField(MESSAGE, r.message(), Field.Store.NO));
+    storeText(d, RAW, r.message());
+    if (r.timestampMillis() != null) {
+      long ts = r.timestampMillis();
+      d.add(new LongPoint(TIMESTAMP, ts));
+      d.add(new NumericDocValuesField(TIMESTAMP, ts));
+      d.add(new StoredField(TIMESTAMP, ts));
+    }
+    keyword(d, LEVEL, r.level(), true);
+    keyword(d, COMPONENT, r.component(), true);
+    keyword(d, SESSION_ID, r.sessionId(), true);
+    keyword(d, ACTIVITY_ID, r.activityId(), true);
+    for (String id : issueIds) {
+      d.add(new StringField(ISSUE_ID, id, Field.Store.YES));
+    }
+    if (r.truncated()) {
+      d.add(new StoredField(TRUNCATED, 1));
+    }
+    return d;
+  }
+
+  /** The parsed record a document was made from, exactly. */
+  public static Parsed fromDocument(Document d) {
+    String source = d.get(SOURCE);
+    Position.Kind pk = "line".equals(d.get(POSITION_KIND)) ? Position.Kind.LINE : Position.Kind.OFFSET;
+    Position at = new Position(pk, d.getField(POSITION).numericValue().longValue());
+    if (KIND_MALFORMED.equals(d.get(KIND))) {
+      Malformed.Kind kind = Malformed.Kind.valueOf(d.get(MALFORMED_KIND).toUpperCase(Locale.ROOT));
+      return new Malformed(source, at, kind, text(d, REASON), text(d, RAW));
+    }
+    IndexableField ts = d.getField(TIMESTAMP);
+    return new LogRecord(source, at, ts == null ? null : ts.numericValue().longValue(),
+        text(d, LEVEL), text(d, COMPONENT), text(d, RAW), text(d, SESSION_ID), text(d, ACTIVITY_ID),
+        d.getField(TRUNCATED) != null);
+  }
+
+  /** A stored text field as it was given, or null. */
+  public static String text(Document d, String name) {
+    IndexableField utf16 = d.getField(name + UTF16);
+    if (utf16 != null) {
+      BytesRef b = utf16.binaryValue();
+      return new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_16BE);
+    }
+    return d.get(name);
+  }
+
+  /** The stored fields a search hit needs. */
+  public static Set<String> hitFields() {
+    List<String> f = new ArrayList<>(List.of(TIMESTAMP, ISSUE_ID, POSITION_KIND, POSITION));
+    for (String text : List.of(LEVEL, COMPONENT, SESSION_ID, ACTIVITY_ID, FILE, RAW)) {
+      f.add(text);
+      f.add(text + UTF16);
+    }
+    return Set.copyOf(f);
+  }
+
+  /**
+   * Indexes a keyword (lowercased when {@code lower}; cut to a length Lucene accepts) and
+   * stores it as given.
+   */
+  private static void keyword(Document d, String name, String value, boolean lower) {
+    if (value == null) {
+      return;
+    }
+    String term = lower ? value.toLowerCase(Locale.ROOT) : value;
+    if (term.length() > MAX_KEYWORD_CHARS) {
+      term = term.substring(0, MAX_KEYWORD_CHARS);
+    }
+    d.add(new StringField(name, term, Field.Store.NO));
+    storeText(d, name, value);
+  }
+
+  /**
+   * Stores text. UTF-8, which Lucene stores, cannot carry a lone surrogate (a JSON
+   * {@code \ud800} escape, say); such a text is stored as UTF-16 instead, so it reads back
+   * unchanged.
+   */
+  private static void storeText(Document d, String name, String value) {
+    if (value == null) {
+      return;
+    }
+    if (wellFormed(value)) {
+      d.add(new StoredField(name, value));
+    } else {
+      d.add(new StoredField(name + UTF16, value.getBytes(StandardCharsets.UTF_16BE)));
+    }
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return false;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whole value as one token, lowercased: level, IDs, issue IDs, file. */
+  static final class KeywordLowercase extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      KeywordTokenizer source = new KeywordTokenizer();
+      return new TokenStreamComponents(source, new LowerCaseFilter(source));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
+  }
+}
