@@ -208,8 +208,9 @@ public final class ReportRows {
       stats.forEach((source, s) -> ready.add(RowFactory.create(KIND_STATS, source, null, null,
           null, null, null, null, null, null, 0, null, null, null, null, null, null,
           s[0], s[1], s[2], s[3], s[4], null, null, null)));
-      sessions.stream().sorted().forEach(id -> ready.add(idRow(KIND_SESSION, id, null)));
-      activities.stream().sorted().forEach(id -> ready.add(idRow(KIND_ACTIVITY, null, id)));
+      // Unordered: only distinct counts are taken of these rows.
+      sessions.forEach(id -> ready.add(idRow(KIND_SESSION, id, null)));
+      activities.forEach(id -> ready.add(idRow(KIND_ACTIVITY, null, id)));
       sessions.clear();
       activities.clear();
     }
