@@ -16,6 +16,9 @@ import org.apache.lucene.search.Query;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.dwlogs.index.IndexBuilder;
+import org.dwlogs.index.IndexManifest;
+import org.dwlogs.index.Searcher;
 import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogReader;
@@ -41,12 +44,16 @@ public final class Benchmark {
   private final ReportJob.Options options;
   private final int runs;
   private final PrintWriter out;
+  private final boolean withIndex;
 
-  public Benchmark(SparkSession spark, ReportJob.Options options, int runs, PrintWriter out) {
+  /** {@code withIndex}: also time an index build and searches over it. */
+  public Benchmark(SparkSession spark, ReportJob.Options options, int runs, PrintWriter out,
+      boolean withIndex) {
     this.spark = spark;
     this.options = options;
     this.runs = runs;
     this.out = out;
+    this.withIndex = withIndex;
   }
 
   public List<Figure> run() throws IOException {
@@ -71,7 +78,55 @@ public final class Benchmark {
     out.printf(Locale.ROOT, "ratio report/bare  %.2f  (target <= 1.5)%n", report / bare);
     out.printf(Locale.ROOT, "ratio naive/report %.2f  (target >= 10)%n", naive / report);
     out.flush();
+    if (withIndex) {
+      figures.addAll(indexFigures(bytes));
+    }
     return figures;
+  }
+
+  /** Queries a support engineer would ask, timed against the index built from the input. */
+  static final List<String> SEARCHES = List.of(
+      "issue_id:link-403-tokenexchange",
+      "\"refused to connect\"",
+      "level:error AND NOT issue_id:*",
+      "\"version mismatch\" AND timestamp:[2026-11-19 TO 2026-11-20]");
+
+  /** Index build MB/s, then the latency of each search over the built index. */
+  private List<Figure> indexFigures(long bytes) throws IOException {
+    Path dir = Files.createTempDirectory("dwlogs-bench-index");
+    List<Figure> figures = new ArrayList<>();
+    Figure build = measure("index build", () -> buildIndex(dir.resolve("index")));
+    figures.add(build);
+    out.printf(Locale.ROOT, "%-18s median %7.2f s  %8.1f MB/s   runs %s%n", build.name(),
+        build.medianSeconds(), bytes / 1e6 / build.medianSeconds(), build.runs());
+    for (String query : SEARCHES) {
+      Figure f = measure("search", () -> search(dir.resolve("index"), query));
+      figures.add(new Figure("search " + query, f.medianSeconds(), f.runs()));
+      out.printf(Locale.ROOT, "search latency     median %7.2f s   %s%n", f.medianSeconds(), query);
+    }
+    out.flush();
+    return figures;
+  }
+
+  private long buildIndex(Path index) {
+    try {
+      IndexBuilder.Options o = new IndexBuilder.Options(options.inputs(), index.toString(),
+          options.catalog(), options.config(), options.format(), options.zone(), false,
+          options.parameters());
+      return new IndexBuilder(spark, o).run().manifest().shards().stream()
+          .mapToLong(IndexManifest.Shard::documents).sum();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private long search(Path index, String query) {
+    try {
+      return Searcher.search(spark, index.toString(), new Searcher.Request(query, null, null, 10),
+          null, true).hits();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Figure measure(String name, LongSupplier work) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "On the same files and master: the bare scan (Spark reads and counts every line), the full",
         "report job, and every catalog query against a Lucene MemoryIndex of every record. Prints",
-        "the median time and MB/s of each, and the ratios report/bare and naive/report."})
+        "the median time and MB/s of each, and the ratios report/bare and naive/report; then",
+        "the index build MB/s and the latency of a few searches over the built index."})
 final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -35,6 +36,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "Measured runs of each approach, after one warm-up (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(names = "--index", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time building a Lucene index of the input and searches over it "
+          + "(default: on; --no-index to skip).")
+  boolean index;
+
   @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL",
       description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
@@ -46,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs bench");
     try {
       PrintWriter out = spec.commandLine().getOut();
-      new Benchmark(spark, options, Math.max(1, runs), out).run();
+      new Benchmark(spark, options, Math.max(1, runs), out, index).run();
       return ExitCodes.OK;
     } finally {
       spark.stop();
