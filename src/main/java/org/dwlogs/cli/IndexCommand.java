@@ -1,21 +1,17 @@
 package org.dwlogs.cli;
 
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
-import org.dwlogs.config.SourceFiles;
 import org.dwlogs.index.IndexBuilder;
 import org.dwlogs.index.IndexManifest;
-import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.signatures.Catalog;
-import org.dwlogs.signatures.CatalogLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,46 +44,21 @@ final class IndexCommand implements Callable<Integer> {
           + "files indexed before are not read again. Nothing new: nothing is done.")
   boolean append;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
-      description = "Signature catalog for the issue_id field (default: the bundled one); a "
-          + "local path or any Hadoop file system URI.")
-  String catalog;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Job configuration replacing the bundled conf/dwlogs.yaml; a local path or "
-          + "any Hadoop file system URI.")
-  String config;
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = ReportCommand.FormatConverter.class,
-      description = "Read every file as text, jsonl or csv, whatever its extension.")
-  LogFormat format;
-
-  @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
-      converter = ReportCommand.ZoneConverter.class,
-      description = "Zone of timestamps written without one (default: ${DEFAULT-VALUE}).")
-  ZoneId timezone;
-
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: the one spark-submit set, else local[*]).")
-  String master;
+  @Mixin
+  ReadOptions read = new ReadOptions();
 
   @Override
   public Integer call() throws Exception {
-    JobConfig jobConfig = config == null ? ConfigLoader.bundled()
-        : ConfigLoader.load(SourceFiles.of(config));
-    Catalog signatures = catalog == null ? CatalogLoader.bundled()
-        : CatalogLoader.load(SourceFiles.of(catalog));
+    JobConfig jobConfig = read.jobConfig();
+    Catalog signatures = read.catalog();
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", inputs);
     parameters.put("index", index);
     parameters.put("append", append);
-    parameters.put("catalog", catalog == null ? "bundled" : catalog);
-    parameters.put("config", config == null ? "bundled" : config);
-    parameters.put("format", format == null ? "by extension" : format.label());
-    parameters.put("timezone", timezone.getId());
+    read.putParameters(parameters);
     IndexBuilder.Options options = new IndexBuilder.Options(inputs, index, signatures, jobConfig,
-        format, timezone, append, parameters);
-    SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs index");
+        read.format, read.timezone, append, parameters);
+    SparkSession spark = SparkSessions.getOrCreate(read.master, "dwlogs index");
     try {
       var err = spec.commandLine().getErr();
       long start = System.nanoTime();

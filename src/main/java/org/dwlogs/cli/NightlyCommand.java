@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -15,10 +14,8 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.config.SourceFiles;
-import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ProgressListener;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.job.SparkSessions;
@@ -26,10 +23,10 @@ import org.dwlogs.nightly.NightlyRun;
 import org.dwlogs.nightly.RunLock;
 import org.dwlogs.nightly.RunLog;
 import org.dwlogs.signatures.Catalog;
-import org.dwlogs.signatures.CatalogLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -103,23 +100,8 @@ final class NightlyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   Duration staleLockAfter;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
-      description = "Signature catalog (local path or Hadoop URI); default: the bundled one.")
-  String catalog;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Job configuration (local path or Hadoop URI); default: the bundled one.")
-  String config;
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = ReportCommand.FormatConverter.class,
-      description = "Read every file as text, jsonl or csv (default: by extension).")
-  LogFormat format;
-
-  @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
-      converter = ReportCommand.ZoneConverter.class,
-      description = "Zone of timestamps written without one (default: ${DEFAULT-VALUE}). Days "
-          + "are always UTC days.")
-  ZoneId timezone;
+  @Mixin
+  ReadOptions read = new ReadOptions();
 
   @Option(names = "--max-malformed-ratio", paramLabel = "RATIO",
       defaultValue = "" + ReportJob.Options.DEFAULT_MAX_MALFORMED_RATIO,
@@ -131,10 +113,6 @@ final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--formula-guard", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Neutralise cells a spreadsheet would evaluate (default: on).")
   boolean formulaGuard;
-
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: the one spark-submit set, else local[*]).")
-  String master;
 
   @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "30",
       description = "Progress on stderr at most every SECONDS; 0 turns it off "
@@ -167,17 +145,14 @@ final class NightlyCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--partition-pattern '" + partitionPattern
           + "' is not a java.time pattern: " + e.getMessage());
     }
-    JobConfig jobConfig = config == null ? ConfigLoader.bundled() : ConfigLoader.load(SourceFiles.of(config));
-    Catalog signatures = catalog == null ? CatalogLoader.bundled() : CatalogLoader.load(SourceFiles.of(catalog));
+    JobConfig jobConfig = read.jobConfig();
+    Catalog signatures = read.catalog();
     Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("catalog", catalog == null ? "bundled" : catalog);
-    parameters.put("config", config == null ? "bundled" : config);
-    parameters.put("format", format == null ? "by extension" : format.label());
-    parameters.put("timezone", timezone.getId());
+    read.putParameters(parameters);
     parameters.put("max_malformed_ratio", maxMalformedRatio);
     parameters.put("formula_guard", formulaGuard);
     NightlyRun.Settings settings = new NightlyRun.Settings(inputRoot, outputRoot, first, last,
-        layout, partitionPattern, signatures, jobConfig, format, timezone, maxMalformedRatio,
+        layout, partitionPattern, signatures, jobConfig, read.format, read.timezone, maxMalformedRatio,
         formulaGuard, parameters);
     String days = first.equals(last) ? first.toString() : first + " to " + last;
 
@@ -195,12 +170,13 @@ final class NightlyCommand implements Callable<Integer> {
       log.line("nightly " + days + ": input " + inputRoot + ", output " + outputRoot
           + ", lock " + lock.path() + ", log " + log.path());
       long start = System.nanoTime();
-      SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs nightly " + days);
+      SparkSession spark = SparkSessions.getOrCreate(read.master, "dwlogs nightly " + days);
       ProgressListener progress = null;
       try {
         log.line("Spark " + spark.version() + " on " + spark.sparkContext().master()
             + spark.sparkContext().uiWebUrl().map(u -> ", UI at " + u).getOrElse(() -> ""));
-        progress = ReportCommand.startProgress(spark, List.of(inputRoot), format, err, progressInterval);
+        progress = ReportCommand.startProgress(spark, List.of(inputRoot), read.format, err,
+            progressInterval);
         List<NightlyRun.Day> done = new NightlyRun(spark, settings, log).run();
         log.line(String.format(Locale.ROOT, "nightly %s: ok, %d day(s) published (%.1f s)",
             days, done.size(), (System.nanoTime() - start) / 1e9));

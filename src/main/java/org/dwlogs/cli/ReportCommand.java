@@ -11,18 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
-import org.dwlogs.config.SourceFiles;
 import org.dwlogs.index.IndexSource;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ProgressListener;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.signatures.Catalog;
-import org.dwlogs.signatures.CatalogLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -58,26 +56,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "Folder the reports are published to.")
   String output;
 
-  @Option(names = "--catalog", paramLabel = "FILE",
-      description = "Signature catalog replacing the bundled conf/signatures.yaml; a local "
-          + "path or any Hadoop file system URI (hdfs://, s3a://, abfss://, file://).")
-  String catalog;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Job configuration replacing the bundled conf/dwlogs.yaml (layout, aliases, "
-          + "ID notations); a local path or any Hadoop file system URI.")
-  String config;
-
-  @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-      description = "Read every file as text, jsonl or csv, whatever its extension "
-          + "(default: by extension: .jsonl/.ndjson/.json, .csv, anything else text).")
-  LogFormat format;
-
-  @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",
-      converter = ZoneConverter.class,
-      description = "Zone of timestamps written without one, e.g. Europe/Berlin or +02:00 "
-          + "(default: ${DEFAULT-VALUE}).")
-  ZoneId timezone;
+  @Mixin
+  ReadOptions read = new ReadOptions();
 
   @Option(names = "--from", paramLabel = "TIME", converter = FromConverter.class,
       description = "Only records at or after TIME: a UTC day (2026-11-20) or an ISO-8601 "
@@ -102,10 +82,6 @@ final class ReportCommand implements Callable<Integer> {
           + "spreadsheets do not evaluate them (default: on; --no-formula-guard for machine "
           + "consumers).")
   boolean formulaGuard;
-
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: the one spark-submit set, else local[*]).")
-  String master;
 
   // ---- progress (added for the cluster/nightly issue) ----
   @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
@@ -149,27 +125,22 @@ final class ReportCommand implements Callable<Integer> {
           ? "Missing required option: '--input=PATH' (or --index=DIR)"
           : "--input and --index are mutually exclusive: give one of them");
     }
-    if (index != null && (format != null || !"UTC".equals(timezone.getId()))) {
+    if (index != null && (read.format != null || !"UTC".equals(read.timezone.getId()))) {
       throw new ParameterException(spec.commandLine(), "--format and --timezone apply to "
           + "--input only: an index holds its records as parsed when it was built");
     }
     if (inputs == null) {
       inputs = List.of();
     }
-    JobConfig jobConfig = config == null ? ConfigLoader.bundled()
-        : ConfigLoader.load(SourceFiles.of(config));
-    Catalog signatures = catalog == null ? CatalogLoader.bundled()
-        : CatalogLoader.load(SourceFiles.of(catalog));
+    JobConfig jobConfig = read.jobConfig();
+    Catalog signatures = read.catalog();
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", inputs);
     if (index != null) {
       parameters.put("index", index);
     }
     parameters.put("output", output);
-    parameters.put("catalog", catalog == null ? "bundled" : catalog);
-    parameters.put("config", config == null ? "bundled" : config);
-    parameters.put("format", format == null ? "by extension" : format.label());
-    parameters.put("timezone", timezone.getId());
+    read.putParameters(parameters);
     parameters.put("max_malformed_ratio", maxMalformedRatio);
     parameters.put("formula_guard", formulaGuard);
     parameters.put("from", from == null ? "" : from.toString());
@@ -181,12 +152,12 @@ final class ReportCommand implements Callable<Integer> {
           spec.commandLine().getParseResult().matchedOption("--to").originalStringValues().get(0)));
     }
     ReportJob.Options options = new ReportJob.Options(inputs, output, signatures, jobConfig,
-        format, timezone, parameters, maxMalformedRatio, formulaGuard, from, to);
-    SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs report");
+        read.format, read.timezone, parameters, maxMalformedRatio, formulaGuard, from, to);
+    SparkSession spark = SparkSessions.getOrCreate(read.master, "dwlogs report");
     ProgressListener progress = null;
     try {
       var err = spec.commandLine().getErr();
-      progress = startProgress(spark, inputs, format, err, progressInterval);
+      progress = startProgress(spark, inputs, read.format, err, progressInterval);
       err.println("dwlogs: Spark " + spark.version() + " on " + spark.sparkContext().master()
           + spark.sparkContext().uiWebUrl().map(u -> ", UI at " + u).getOrElse(() -> ""));
       long start = System.nanoTime();
