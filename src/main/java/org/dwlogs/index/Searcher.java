@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +39,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.dwlogs.ingest.NextIterator;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
 import org.dwlogs.report.ReportTable;
@@ -231,7 +231,7 @@ public final class Searcher {
   }
 
   /** The hits of one shard, streamed; the shard is closed at the end or with the task. */
-  static final class ShardHits implements Iterator<Hit> {
+  static final class ShardHits extends NextIterator<Hit> {
     private final IndexStore.OpenShard shard;
     private final Weight weight;
     private final List<LeafReaderContext> leaves;
@@ -241,7 +241,6 @@ public final class Searcher {
     private DocIdSetIterator docs;
     private Bits live;
     private org.apache.lucene.index.StoredFields stored;
-    private Hit next;
     private boolean closed;
 
     ShardHits(IndexStore.OpenShard shard, Query query, boolean wholeMessage) throws IOException {
@@ -262,15 +261,15 @@ public final class Searcher {
     }
 
     @Override
-    public boolean hasNext() {
+    protected Hit computeNext() {
       try {
-        while (next == null && !closed) {
+        while (!closed) {
           if (docs != null) {
             int d = docs.nextDoc();
             if (d == DocIdSetIterator.NO_MORE_DOCS) {
               docs = null;
             } else if (live == null || live.get(d)) {
-              next = hit(d);
+              return hit(d);
             }
           } else if (leaf + 1 < leaves.size()) {
             LeafReaderContext ctx = leaves.get(++leaf);
@@ -282,20 +281,10 @@ public final class Searcher {
             close();
           }
         }
-        return next != null;
+        return null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-
-    @Override
-    public Hit next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      Hit out = next;
-      next = null;
-      return out;
     }
 
     private Hit hit(int doc) throws IOException {

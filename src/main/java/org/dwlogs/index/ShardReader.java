@@ -2,15 +2,14 @@ package org.dwlogs.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
 import org.apache.spark.TaskContext;
+import org.dwlogs.ingest.NextIterator;
 import org.dwlogs.parse.Parsed;
 
 /**
@@ -18,7 +17,7 @@ import org.dwlogs.parse.Parsed;
  * shard is closed (and a remote shard's local copy deleted) when the stream ends or the task
  * completes, whichever comes first.
  */
-public final class ShardReader implements Iterator<Parsed> {
+public final class ShardReader extends NextIterator<Parsed> {
   private final IndexStore.OpenShard shard;
   private final List<LeafReaderContext> leaves;
   private int leaf = -1;
@@ -26,7 +25,6 @@ public final class ShardReader implements Iterator<Parsed> {
   private StoredFields stored;
   private Bits live;
   private int doc;
-  private Parsed next;
   private boolean closed;
 
   private ShardReader(IndexStore.OpenShard shard) {
@@ -44,13 +42,13 @@ public final class ShardReader implements Iterator<Parsed> {
   }
 
   @Override
-  public boolean hasNext() {
+  protected Parsed computeNext() {
     try {
-      while (next == null && !closed) {
+      while (!closed) {
         if (reader != null && doc < reader.maxDoc()) {
           int d = doc++;
           if (live == null || live.get(d)) {
-            next = IndexFields.fromDocument(stored.document(d));
+            return IndexFields.fromDocument(stored.document(d));
           }
         } else if (leaf + 1 < leaves.size()) {
           reader = leaves.get(++leaf).reader();
@@ -61,20 +59,10 @@ public final class ShardReader implements Iterator<Parsed> {
           close();
         }
       }
-      return next != null;
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  @Override
-  public Parsed next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Parsed out = next;
-    next = null;
-    return out;
   }
 
   private void close() {

@@ -5,9 +5,10 @@ import java.util.NoSuchElementException;
 
 /**
  * An iterator that computes its next element on demand; {@link #computeNext()} returns null
- * at the end. For readers that skip input (blank lines) or stop early (a broken file).
+ * at the end. For readers that skip input (blank lines) or stop early (a broken file), and
+ * for the index's shard readers.
  */
-abstract class NextIterator<T> implements Iterator<T> {
+public abstract class NextIterator<T> implements Iterator<T> {
   private T next;
   private boolean done;
 
