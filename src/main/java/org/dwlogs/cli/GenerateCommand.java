@@ -106,17 +106,9 @@ final class GenerateCommand implements Callable<Integer> {
   static final class ErrorRateConverter implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
-      double rate;
-      try {
-        rate = Double.parseDouble(value);
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("not a number: '" + value + "'");
-      }
-      if (!(rate >= 0 && rate <= LogGenerator.MAX_ERROR_RATE)) {
-        throw new TypeConversionException("must be between 0 and " + LogGenerator.MAX_ERROR_RATE
-            + " (catalog errors stay well under 1% of records): " + value);
-      }
-      return rate;
+      return ReportCommand.parseShare(value, LogGenerator.MAX_ERROR_RATE,
+          String.valueOf(LogGenerator.MAX_ERROR_RATE),
+          "catalog errors stay well under 1% of records");
     }
   }
 

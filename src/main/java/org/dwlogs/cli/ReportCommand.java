@@ -218,17 +218,26 @@ final class ReportCommand implements Callable<Integer> {
   static final class RatioConverter implements ITypeConverter<Double> {
     @Override
     public Double convert(String value) {
-      double ratio;
-      try {
-        ratio = Double.parseDouble(value);
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("not a number: '" + value + "'");
-      }
-      if (!(ratio >= 0 && ratio <= 1)) {
-        throw new TypeConversionException("must be between 0 and 1: " + value);
-      }
-      return ratio;
+      return parseShare(value, 1, "1");
     }
+  }
+
+  /**
+   * A share from 0 to {@code max} ({@code maxText} as the message shows it); the message of a
+   * bad value names the bound and, when given, why ({@code because}).
+   */
+  static double parseShare(String value, double max, String maxText, String... because) {
+    double share;
+    try {
+      share = Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("not a number: '" + value + "'");
+    }
+    if (!(share >= 0 && share <= max)) {
+      throw new TypeConversionException("must be between 0 and " + maxText
+          + (because.length == 0 ? "" : " (" + because[0] + ")") + ": " + value);
+    }
+    return share;
   }
 
   static final class ZoneConverter implements ITypeConverter<ZoneId> {
