@@ -61,6 +61,8 @@ public final class IndexFields {
   public static final String TRUNCATED = "truncated";
   /** The raw message (records) or raw text (malformed); stored, compressed. */
   public static final String RAW = "raw";
+  /** A JSON or CSV record's other field values, one per line; stored, compressed. */
+  public static final String OTHER_FIELDS = "other_fields";
   /** Malformed documents: the malformed kind (indexed, stored) and the reason (stored). */
   public static final String MALFORMED_KIND = "malformed_kind";
   public static final String REASON = "reason";
@@ -127,6 +129,9 @@ public final class IndexFields {
     if (r.truncated()) {
       d.add(new StoredField(TRUNCATED, 1));
     }
+    if (r.otherFields() != null) {
+      storeText(d, OTHER_FIELDS, r.otherFields());
+    }
     return d;
   }
 
@@ -142,7 +147,7 @@ public final class IndexFields {
     IndexableField ts = d.getField(TIMESTAMP);
     return new LogRecord(source, at, ts == null ? null : ts.numericValue().longValue(),
         text(d, LEVEL), text(d, COMPONENT), text(d, RAW), text(d, SESSION_ID), text(d, ACTIVITY_ID),
-        d.getField(TRUNCATED) != null);
+        d.getField(TRUNCATED) != null, text(d, OTHER_FIELDS));
   }
 
   /** A stored text field as it was given, or null. */
