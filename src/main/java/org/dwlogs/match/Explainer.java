@@ -85,6 +85,7 @@ public final class Explainer {
     for (Map.Entry<Signature, Optional<FailingClause>> e : shown.entrySet()) {
       out.add("  " + e.getKey().issueId() + ": " + verdict(e.getKey(), e.getValue(),
           passes[all.indexOf(e.getKey())], inContext, counting));
+      e.getValue().ifPresent(f -> f.lines().stream().skip(1).forEach(l -> out.add("    " + l)));
     }
 
     List<Match> counted = matcher.match(message, contextText);

@@ -21,11 +21,32 @@ import org.apache.lucene.search.TermQuery;
  * @param occur how the clause takes part: MUST, MUST_NOT, SHOULD, or "query" for the whole
  * @param clause the clause as {@link Query#toString(String)} writes it
  * @param why what fails about it
+ * @param alternatives for a disjunction none of whose clauses matches: why each one fails
  */
-public record FailingClause(String occur, String clause, String why) {
+public record FailingClause(String occur, String clause, String why,
+    List<FailingClause> alternatives) {
+  public FailingClause {
+    alternatives = List.copyOf(alternatives);
+  }
+
+  FailingClause(String occur, String clause, String why) {
+    this(occur, clause, why, List.of());
+  }
+
+  /** The clause and why it fails, on one line; see {@link #lines} for the alternatives too. */
   @Override
   public String toString() {
     return ("query".equals(occur) ? "" : occur + " ") + clause + " " + why;
+  }
+
+  /** This line, then one line per alternative (indented by depth), in query order. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    out.add(toString());
+    for (FailingClause a : alternatives) {
+      a.lines().forEach(l -> out.add("  " + l));
+    }
+    return out;
   }
 
   /** The first failing clause, or empty when the query matches. */
@@ -89,9 +110,16 @@ public record FailingClause(String occur, String clause, String why) {
       if (optional.size() == 1) {
         return failure("SHOULD", optional.get(0).getQuery(), message);
       }
+      List<FailingClause> each = new ArrayList<>();
+      for (BooleanClause c : optional) {
+        if (!matches(c.getQuery(), message)) {
+          each.add(failure("SHOULD", c.getQuery(), message));
+        }
+      }
       return new FailingClause(occur, shown, needed == 1 ? "does not match (none of its "
           + optional.size() + " optional clauses matches)"
-          : "does not match (" + matching + " of its optional clauses match, " + needed + " needed)");
+          : "does not match (" + matching + " of its optional clauses match, " + needed + " needed)",
+          each);
     }
     if (!required && optional.isEmpty()) {
       return new FailingClause(occur, shown, "never matches (it only excludes)");

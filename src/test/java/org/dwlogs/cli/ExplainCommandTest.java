@@ -137,6 +137,28 @@ class ExplainCommandTest {
   }
 
   @Test
+  void namesWhyEachAlternativeOfADisjunctionFails() throws IOException {
+    catalog = Files.writeString(tmp.resolve("or.yaml"), """
+        version: 1
+        signatures:
+          - issue_id: change-tracking
+            title: "Change tracking is not enabled for table <table>"
+            query: '"ct 0042" OR "change tracking is not enabled" OR (tracking AND -change)'
+            remedy: r
+            doc_section: d
+        """).toString();
+    assertThat(explain("--entry", "change-tracking", "Table CustTable: change tracking is disabled"))
+        .containsSubsequence(
+            "  change-tracking: does not match: (\"ct 0042\" "
+                + "\"change tracking is not enabled\" (+tracking -change)) does not match (none of "
+                + "its 3 optional clauses matches)",
+            "      SHOULD \"ct 0042\" does not match (absent: ct, 0042)",
+            "      SHOULD \"change tracking is not enabled\" does not match (absent: not, enabled)",
+            "      MUST_NOT change matches, and excludes the message",
+            "counted: none");
+  }
+
+  @Test
   void aMessageNothingMatchesExitsZero() {
     assertThat(explain("Health check OK")).containsExactly("message: Health check OK",
         "tokens (3): health check ok", "dual-write context: no", "pre-filter: 0 of 4 entries may match",
