@@ -66,7 +66,8 @@ public final class Explainer {
     boolean[] passes = new boolean[all.size()];
     int passing = matcher.prefilter().mayMatchEach(message, passes);
     out.add("pre-filter: " + passing + " of " + all.size() + " entries may match"
-        + (matcher.prefilter().enabled() ? "" : " (the pre-filter is off: a query gives no literal)"));
+        // alternatives() is empty only when the pre-filter is off (a query gives no literal).
+        + (matcher.prefilter().alternatives().isEmpty() ? " (the pre-filter is off: a query gives no literal)" : ""));
 
     MemoryIndex index = new MemoryIndex();
     index.addField(LogAnalyzer.MESSAGE_FIELD, message, new LogAnalyzer());
@@ -106,7 +107,7 @@ public final class Explainer {
       boolean inContext, List<Signature> counting) {
     String dismissed = passes ? "" : "dismissed by the pre-filter; ";
     if (failure.isPresent()) {
-      return dismissed + "does not match: " + failure.get();
+      return (s.generic() ? "generic; " : "") + dismissed + "does not match: " + failure.get();
     }
     if (!passes) {
       return "matches, but the pre-filter dismisses it (a pre-filter bug: please report it)";

@@ -130,7 +130,7 @@ class ExplainCommandTest {
   void explainsAnEntryThePreFilterDismissesWhenAskedFor() {
     List<String> lines = explain("--entry", "status-401", "Unable to write data to entity x");
     assertThat(lines).contains("pre-filter: 1 of 4 entries may match",
-        "  status-401: dismissed by the pre-filter; does not match: \"status code does not "
+        "  status-401: generic; dismissed by the pre-filter; does not match: \"status code does not "
             + "indicate success 401 unauthorized\" does not match (absent: status, code, does, "
             + "not, indicate, success, 401, unauthorized)");
     assertThat(explain("Unable to write data to entity x")).noneMatch(l -> l.contains("status-401"));
