@@ -70,7 +70,9 @@ public final class ReportRows {
       .add("n_control_chars", DataTypes.LongType, false)
       .add("malformed_kind", DataTypes.StringType, true)
       .add("reason", DataTypes.StringType, true)
-      .add("raw", DataTypes.StringType, true);
+      .add("raw", DataTypes.StringType, true)
+      // Matched records: the issue_details.csv values the entry's extractors pulled out.
+      .add("details", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true);
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withZone(ZoneOffset.UTC);
@@ -146,7 +148,7 @@ public final class ReportRows {
       if (parsed instanceof Malformed m) {
         ready.add(RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
             kind(m.position()), null, null, null, null, null, null, 0, null, null, null, null,
-            null, null, 0L, 0L, 0L, 0L, 0L, m.kind().label(), m.reason(), m.raw()));
+            null, null, 0L, 0L, 0L, 0L, 0L, m.kind().label(), m.reason(), m.raw(), null));
         return;
       }
       LogRecord r = (LogRecord) parsed;
@@ -157,7 +159,7 @@ public final class ReportRows {
       long withoutTs = r.timestampMillis() == null ? 1 : 0;
       long invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0 ? 1 : 0;
       long control = hasControlChars(r.message()) ? 1 : 0;
-      List<Match> matches = matcher.match(r.message());
+      List<Match> matches = matcher.match(r.message(), contextOf(r));
       boolean error = r.level() != null && errorLevels.contains(r.level());
       if (matches.isEmpty() && !error) {
         long[] s = stats.computeIfAbsent(r.source(), k -> new long[5]);
@@ -181,7 +183,7 @@ public final class ReportRows {
             kind(r.position()), r.timestampMillis(), day, r.level(), r.sessionId(),
             r.activityId(), null, 0, null, null, null, null, ErrorPatterns.of(r.message(), ids),
             ErrorPatterns.example(r.message()), 1L, truncated, withoutTs, invalidUtf8, control,
-            null, null, null));
+            null, null, null, null));
         return;
       }
       for (int i = 0; i < matches.size(); i++) {
@@ -192,7 +194,8 @@ public final class ReportRows {
             r.activityId(), m.issueId(), i, m.field("solution"), m.field("foundVersion"),
             m.field("requiredVersion"), m.field("tableMap"), null, null,
             first ? 1L : 0L, first ? truncated : 0L, first ? withoutTs : 0L,
-            first ? invalidUtf8 : 0L, first ? control : 0L, null, null, null));
+            first ? invalidUtf8 : 0L, first ? control : 0L, null, null, null,
+            details(m)));
       }
     }
 
@@ -207,7 +210,7 @@ public final class ReportRows {
       flushed = true;
       stats.forEach((source, s) -> ready.add(RowFactory.create(KIND_STATS, source, null, null,
           null, null, null, null, null, null, 0, null, null, null, null, null, null,
-          s[0], s[1], s[2], s[3], s[4], null, null, null)));
+          s[0], s[1], s[2], s[3], s[4], null, null, null, null)));
       // Unordered: only distinct counts are taken of these rows.
       sessions.forEach(id -> ready.add(idRow(KIND_SESSION, id, null)));
       activities.forEach(id -> ready.add(idRow(KIND_ACTIVITY, null, id)));
@@ -217,12 +220,37 @@ public final class ReportRows {
 
     private static Row idRow(String kind, String session, String activity) {
       return RowFactory.create(kind, null, null, null, null, null, null, session, activity,
-          null, 0, null, null, null, null, null, null, 0L, 0L, 0L, 0L, 0L, null, null, null);
+          null, 0, null, null, null, null, null, null, 0L, 0L, 0L, 0L, 0L, null, null, null, null);
     }
 
     private static String kind(org.dwlogs.parse.Position p) {
       return p.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
+  }
+
+  /** The text beside the message that can put a record in dual-write context. */
+  public static String contextOf(LogRecord r) {
+    StringBuilder sb = new StringBuilder(r.source() == null ? "" : r.source());
+    if (r.component() != null) {
+      sb.append('\n').append(r.component());
+    }
+    if (r.otherFields() != null) {
+      sb.append('\n').append(r.otherFields());
+    }
+    return sb.toString();
+  }
+
+  /** The detail fields of a match, as a Spark map keyed by report name; null when none. */
+  private static scala.collection.Map<String, String> details(Match m) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (String group : org.dwlogs.signatures.Extractor.DETAIL_FIELDS) {
+      String v = m.field(group);
+      if (v != null && !v.isBlank()) {
+        out.put(org.dwlogs.signatures.Extractor.reportName(group), v);
+      }
+    }
+    return out.isEmpty() ? null
+        : scala.jdk.javaapi.CollectionConverters.asScala(out);
   }
 
   /** True when the text holds C0 control characters other than tab and line ends, or DEL. */

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.desc;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -148,6 +149,20 @@ public final class ReportTables {
         .orderBy(desc("occurrences"), col("solution").asc_nulls_first(),
             col("found_version").asc_nulls_first(), col("required_version").asc_nulls_first(),
             col("table_map").asc_nulls_first());
+  }
+
+  /**
+   * issue_id, detail, value, occurrences, sessions: one row per value an extractor pulled out
+   * of matched records (entity, table map, field, ...), sorted by issue, detail, then most
+   * occurrences first, then value.
+   */
+  public static Dataset<Row> issueDetails(Dataset<Row> matched) {
+    return matched.filter(col("details").isNotNull())
+        .select(col("issue_id"), col("session_id"), explode(col("details")).as(new String[] {"detail", "value"}))
+        .groupBy("issue_id", "detail", "value").agg(
+            count(lit(1)).as("occurrences"),
+            countDistinct(col("session_id")).as("sessions"))
+        .orderBy(col("issue_id"), col("detail"), desc("occurrences"), col("value"));
   }
 
   /**

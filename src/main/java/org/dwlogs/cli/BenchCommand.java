@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Measures the report job against a bare Spark scan and naive matching.",
         "",
         "On the same files and master: the bare scan (Spark reads and counts every line), the full",
-        "report job, and every catalog query against a Lucene MemoryIndex of every record. Prints",
-        "the median time and MB/s of each, and the ratios report/bare and naive/report; then",
+        "report job, the report job with only the seed page's entries, and every catalog query",
+        "against a Lucene MemoryIndex of every record. Prints the median time and MB/s of each,",
+        "the ratios report/bare, whole/seed catalog and naive/report; then",
         "the index build MB/s and the latency of a few searches over the built index."})
 final class BenchCommand implements Callable<Integer> {
   @Spec
@@ -41,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
           + "(default: on; --no-index to skip).")
   boolean index;
 
+  @Option(names = "--naive", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time naive matching, every query on every record (default: on; "
+          + "--no-naive to skip: with the whole catalog it takes minutes).")
+  boolean naive;
+
   @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL",
       description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
@@ -52,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs bench");
     try {
       PrintWriter out = spec.commandLine().getOut();
-      new Benchmark(spark, options, Math.max(1, runs), out, index).run();
+      new Benchmark(spark, options, Math.max(1, runs), out, index, naive).run();
       return ExitCodes.OK;
     } finally {
       spark.stop();

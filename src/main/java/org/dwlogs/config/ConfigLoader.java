@@ -93,6 +93,9 @@ public final class ConfigLoader {
     }
     idPatterns(file, "ids.session", config.ids().session());
     idPatterns(file, "ids.activity", config.ids().activity());
+    for (int i = 0; i < config.context().dualWrite().size(); i++) {
+      regex(file, "context.dual_write[" + i + "]", config.context().dualWrite().get(i));
+    }
   }
 
   private static void idPatterns(String file, String key, List<String> patterns) {

@@ -18,7 +18,8 @@ public record JobConfig(
     Map<String, String> levels,
     List<String> errorLevels,
     FieldAliases fields,
-    IdNotations ids) implements Serializable {
+    IdNotations ids,
+    ContextRule context) implements Serializable {
 
   public JobConfig {
     timestampFormats = List.copyOf(timestampFormats);
@@ -54,6 +55,16 @@ public record JobConfig(
     public IdNotations {
       session = List.copyOf(session);
       activity = List.copyOf(activity);
+    }
+  }
+
+  /**
+   * What puts a record in dual-write context: case-insensitive regular expressions searched in
+   * its message, component, other fields and file path. Generic catalog entries need it.
+   */
+  public record ContextRule(List<String> dualWrite) implements Serializable {
+    public ContextRule {
+      dualWrite = List.copyOf(dualWrite);
     }
   }
 }

@@ -61,6 +61,8 @@ final class LogFileWriter implements Callable<Truth.Tally> {
   private final Layout layout;
   private final Ids ids;
   private final MessageTemplates templates;
+  /** Entries whose text other products write too: their records go out in dual-write context. */
+  private final java.util.Set<String> genericIssues;
   private final List<String> issues;
   private final double[] issueWeights;
   private final double errorRate;
@@ -80,7 +82,9 @@ final class LogFileWriter implements Callable<Truth.Tally> {
   private long recId = 5_637_144_576L;
 
   LogFileWriter(Path root, FileSpec spec, Ids ids, MessageTemplates templates, List<String> issues,
-      double[] issueWeights, double errorRate, Observer observer) {
+      java.util.Set<String> genericIssues, double[] issueWeights, double errorRate,
+      Observer observer) {
+    this.genericIssues = java.util.Set.copyOf(genericIssues);
     this.root = root;
     this.spec = spec;
     this.layout = spec.layout();
@@ -191,6 +195,9 @@ final class LogFileWriter implements Callable<Truth.Tally> {
       double l = rng.nextDouble();
       level = l < 0.93 ? ERROR : l < 0.95 ? CRITICAL : WARN;
       component = Vocabulary.pick(rng, Vocabulary.COMPONENTS);
+      if (genericIssues.contains(template.expect())) {
+        component = "DualWriteSync"; // a file without the component (AOS) has it in its path
+      }
       if (rng.nextInt(4) == 0) {
         stack[0] = Vocabulary.STACK_ENSURE;
       }

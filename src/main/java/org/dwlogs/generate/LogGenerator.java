@@ -83,7 +83,11 @@ public final class LogGenerator {
   public Truth generate() throws IOException {
     Path root = options.output();
     Files.createDirectories(root);
-    MessageTemplates templates = MessageTemplates.bundled();
+    org.dwlogs.signatures.Catalog catalog = org.dwlogs.signatures.CatalogLoader.bundled();
+    MessageTemplates templates = MessageTemplates.bundled().forCatalog(catalog);
+    java.util.Set<String> generic = new java.util.HashSet<>();
+    catalog.signatures().stream().filter(org.dwlogs.signatures.Signature::generic)
+        .forEach(s -> generic.add(s.issueId()));
     List<String> issues = new ArrayList<>(templates.byIssue().keySet());
     double[] weights = new double[issues.size()];
     double sum = 0;
@@ -95,8 +99,8 @@ public final class LogGenerator {
     List<FileSpec> files = FileSpec.plan(options.sizeBytes(), options.seed());
     List<LogFileWriter> writers = new ArrayList<>();
     for (FileSpec f : files) {
-      writers.add(new LogFileWriter(root, f, ids, templates, issues, weights, options.errorRate(),
-          observer));
+      writers.add(new LogFileWriter(root, f, ids, templates, issues, generic, weights,
+          options.errorRate(), observer));
     }
     List<Truth.Tally> tallies = new ArrayList<>();
     if (options.threads() == 1 || observer != null) {

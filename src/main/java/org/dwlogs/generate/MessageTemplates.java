@@ -30,6 +30,26 @@ final class MessageTemplates {
   record Template(String id, String expect, String text, List<String> parts,
       boolean hasSession, boolean hasActivity, boolean wide) {}
 
+  /**
+   * The templates fit for {@code catalog}, and the ids of its generic entries, whose templates
+   * the generator writes in dual-write context. Left out: templates of entries the catalog does
+   * not have, and near-misses that miss only for want of dual-write context (out-of-context
+   * forms of generic texts): written in a dual-write file, they would count.
+   */
+  MessageTemplates forCatalog(org.dwlogs.signatures.Catalog catalog) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    catalog.signatures().forEach(s -> ids.add(s.issueId()));
+    org.dwlogs.match.SignatureMatcher inContext = new org.dwlogs.match.SignatureMatcher(catalog,
+        new org.dwlogs.match.DualWriteContext(List.of("(?s).")));
+    List<Template> kept = new ArrayList<>();
+    for (Template t : all) {
+      if (t.expect() == null ? inContext.match(t.text(), "").isEmpty() : ids.contains(t.expect())) {
+        kept.add(t);
+      }
+    }
+    return new MessageTemplates(kept);
+  }
+
   private final List<Template> all;
   private final Map<String, List<Template>> byIssue;
   private final List<Template> nearMisses;

@@ -36,6 +36,8 @@ import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.match.Match;
 import org.dwlogs.match.SignatureMatcher;
+import org.dwlogs.match.DualWriteContext;
+import org.dwlogs.aggregate.ReportRows;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Parsed;
 import org.dwlogs.report.Cells;
@@ -194,7 +196,7 @@ public final class IndexBuilder {
       int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
       String name = String.format("g%05d-p%05d-a%d", generation, partition, attempt);
       Built b = writeShard(root, name, generation, partition, attempt, records,
-          new SignatureMatcher(catalog.value()), displays.value(), hadoop.value(),
+          new SignatureMatcher(catalog.value(), new DualWriteContext(options.config().context().dualWrite())), displays.value(), hadoop.value(),
           failPartition == partition && attempt == 0);
       return List.of(b).iterator();
     }, false).collect();
@@ -225,7 +227,7 @@ public final class IndexBuilder {
           List<String> issues = List.of();
           long[] counts = perSource.computeIfAbsent(p.source(), k -> new long[2]);
           if (p instanceof LogRecord r) {
-            issues = matcher.match(r.message()).stream().map(Match::issueId).toList();
+            issues = matcher.match(r.message(), ReportRows.contextOf(r)).stream().map(Match::issueId).toList();
             recordCount++;
             counts[0]++;
             Long ts = r.timestampMillis();

@@ -26,6 +26,7 @@ import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
+import org.dwlogs.match.DualWriteContext;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
 import org.dwlogs.parse.Malformed;
@@ -143,6 +144,7 @@ public final class ReportJob {
         clock.run("issue_daily", () -> writeIssueDaily(folder, matched));
         clock.run("issue_sessions", () -> writeIssueSessions(folder, matched));
         clock.run("version_mismatch", () -> writeVersionMismatch(folder, matched));
+        clock.run("issue_details", () -> writeIssueDetails(folder, matched));
         clock.run("unmatched_errors", () -> writeUnmatchedErrors(folder, rows));
         List<Row> perFile = clock.time("per_file", () -> ReportTables.perFile(rows).collectAsList());
         List<Row> byKind = ReportTables.malformedByKind(rows).collectAsList();
@@ -176,7 +178,8 @@ public final class ReportJob {
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
         : LogReader.read(sc, files, config, options.zone());
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
-      SignatureMatcher matcher = new SignatureMatcher(catalog.value());
+      SignatureMatcher matcher = new SignatureMatcher(catalog.value(),
+          new DualWriteContext(config.context().dualWrite()));
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
       return ReportRows.rows(it, matcher, ids, errorLevels, from, to);
     });
@@ -210,7 +213,8 @@ public final class ReportJob {
             Cells.ratio(sessions, totals.sessions()),
             Cells.timestamp(r == null ? null : nullableLong(r, 5)),
             Cells.timestamp(r == null ? null : nullableLong(r, 6)),
-            Cells.text(s.requiredRole()), s.remedy(), s.docSection());
+            Cells.text(s.requiredRole()), s.remedy(), s.docSection(), Cells.text(s.category()),
+            Cells.text(s.docUrl()));
       }
     }
   }
@@ -238,6 +242,14 @@ public final class ReportJob {
       stream(ReportTables.versionMismatch(matched), r -> out.write(Cells.text(r.get(0)),
           Cells.text(r.get(1)), Cells.text(r.get(2)), Cells.text(r.get(3)),
           Long.toString(r.getLong(4)), Long.toString(r.getLong(5))));
+    }
+  }
+
+  private void writeIssueDetails(ReportFolder folder, Dataset<Row> matched) throws IOException {
+    spark.sparkContext().setJobGroup("issue_details", "dwlogs: issue_details.csv", false);
+    try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_DETAILS)) {
+      stream(ReportTables.issueDetails(matched), r -> out.write(r.getString(0), r.getString(1),
+          r.getString(2), Long.toString(r.getLong(3)), Long.toString(r.getLong(4))));
     }
   }
 

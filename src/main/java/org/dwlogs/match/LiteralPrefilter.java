@@ -16,6 +16,10 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.Automaton;
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.Operations;
 
 /**
  * Dismisses records that no catalog query can match, before any analysis: a cheap
@@ -35,6 +39,13 @@ import org.apache.lucene.search.TermQuery;
  * merged into one looser group: still never wrong, only less selective. A query whose shape
  * gives no literals (a wildcard, say) switches the pre-filter off: every record is then a
  * candidate.
+ *
+ * <p>So that the cost does not grow with the catalog, one automaton goes first: the union of
+ * every alternative's <em>anchor</em> (its first group, the most selective: longest literals
+ * first), run once over the text with Lucene's {@link CharacterRunAutomaton}, case-folded per
+ * code point, stopping at the first hit. A record in which no anchor occurs cannot satisfy any
+ * alternative and is dismissed after one pass, whatever the number of queries; only the others
+ * are tested query by query.
  */
 public final class LiteralPrefilter {
   /** Tokens the analyser can produce that need not appear in the raw text. */
@@ -42,9 +53,46 @@ public final class LiteralPrefilter {
 
   /** Per query, its alternatives; per alternative, its groups; per group, its literals. */
   private final String[][][][] queries;
+  /** Accepts as soon as one anchor literal has been read; null when disabled. */
+  private final CharacterRunAutomaton anchors;
 
   private LiteralPrefilter(String[][][][] queries) {
     this.queries = queries;
+    this.anchors = queries == null ? null : anchorAutomaton(queries);
+  }
+
+  /** Any text, then one of the anchors: an Aho-Corasick-like DFA over all of them. */
+  private static CharacterRunAutomaton anchorAutomaton(String[][][][] queries) {
+    java.util.Set<String> literals = new java.util.TreeSet<>();
+    for (String[][][] q : queries) {
+      for (String[][] alternative : q) {
+        literals.addAll(List.of(alternative[0]));
+      }
+    }
+    List<Automaton> each = literals.stream().map(Automata::makeString).toList();
+    Automaton any = Operations.concatenate(Automata.makeAnyString(), Operations.union(each));
+    return new CharacterRunAutomaton(Operations.determinize(any, DETERMINIZE_WORK_LIMIT),
+        DETERMINIZE_WORK_LIMIT);
+  }
+
+  /** Generous: a few hundred literals make an automaton of some thousand states. */
+  private static final int DETERMINIZE_WORK_LIMIT = 1_000_000;
+
+  /** True when one of the anchors occurs in {@code text}, ignoring case. */
+  private boolean anyAnchor(String text) {
+    int state = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      state = anchors.step(state, Character.toLowerCase(c));
+      if (state < 0) {
+        return false; // cannot happen after "any text", kept for safety
+      }
+      if (anchors.isAccept(state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The pre-filter of a set of queries; disabled when one of them gives no literals. */
@@ -100,6 +148,9 @@ public final class LiteralPrefilter {
     if (queries == null) {
       return true;
     }
+    if (!anyAnchor(text)) {
+      return false;
+    }
     String lower = text.toLowerCase(Locale.ROOT);
     for (String[][][] query : queries) {
       if (anyAlternative(lower, query)) {
@@ -118,6 +169,10 @@ public final class LiteralPrefilter {
     if (queries == null) {
       java.util.Arrays.fill(out, true);
       return out.length;
+    }
+    if (!anyAnchor(text)) {
+      java.util.Arrays.fill(out, false);
+      return 0;
     }
     String lower = text.toLowerCase(Locale.ROOT);
     int count = 0;

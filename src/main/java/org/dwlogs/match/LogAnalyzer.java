@@ -28,6 +28,14 @@ public final class LogAnalyzer extends Analyzer {
   private static final Pattern CAN_NOT = Pattern.compile("(?i)\\b(?:can['\u2019]t|cannot)\\b");
   private static final Pattern WILL_NOT = Pattern.compile("(?i)\\bwon['\u2019]t\\b");
   private static final Pattern NOT = Pattern.compile("(?i)(?<=\\p{L})n['\u2019]t\\b");
+  /**
+   * A period between a word and a capitalised word, as the product writes sentences without a
+   * space ("entity msdyn_expenses.Writes to ..."): UAX#29 would keep both as one token. The
+   * word after the period must be one capital and lower-case letters ending there, so host
+   * names and dotted identifiers ({@code Microsoft.Dynamics.Integrator}) stay whole.
+   */
+  private static final Pattern RUN_ON_SENTENCE =
+      Pattern.compile("(?<=[\\p{Ll}\\d_])\\.(?=\\p{Lu}\\p{Ll}+(?![\\p{L}\\d_.]))");
 
   /**
    * The text as the tokenizer sees it: JSON escapes left in raw text ({@code \\n}) and
@@ -40,6 +48,9 @@ public final class LogAnalyzer extends Analyzer {
     String s = text.indexOf(':') >= 0 ? text.replace(':', ' ') : text;
     if (s.indexOf('\\') >= 0) {
       s = ESCAPES.matcher(s).replaceAll(" ");
+    }
+    if (s.indexOf('.') >= 0) {
+      s = RUN_ON_SENTENCE.matcher(s).replaceAll(". ");
     }
     if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) {
       s = CAN_NOT.matcher(s).replaceAll("can not");

@@ -18,6 +18,11 @@ import org.dwlogs.signatures.Signature;
  * dismisses records that no query can match (most of a log); a candidate's message is
  * analysed once into a {@link MemoryIndex}, then each query is scored against it. Not
  * thread-safe: build one per partition (queries compile in microseconds).
+ *
+ * <p>Two rules then decide what counts, so that one error is counted once and only as what it
+ * is: a {@code generic} entry counts only when the record is in dual-write context
+ * ({@link DualWriteContext}), and an entry that another matching entry {@code overrides} does
+ * not count (the more specific entry wins).
  */
 public final class SignatureMatcher {
   private final List<Compiled> compiled;
@@ -25,10 +30,17 @@ public final class SignatureMatcher {
   private final MemoryIndex index = new MemoryIndex();
   private final LiteralPrefilter prefilter;
   private final boolean[] candidates;
+  private final DualWriteContext context;
 
   private record Compiled(Signature signature, Query query, List<Pattern> extractors) {}
 
+  /** A matcher with the bundled configuration's dual-write context rule. */
   public SignatureMatcher(Catalog catalog) {
+    this(catalog, DualWriteContext.bundled());
+  }
+
+  public SignatureMatcher(Catalog catalog, DualWriteContext context) {
+    this.context = context;
     QueryCompiler compiler = new QueryCompiler(analyzer);
     List<Compiled> out = new ArrayList<>();
     for (Signature s : catalog.signatures()) {
@@ -49,28 +61,69 @@ public final class SignatureMatcher {
     return prefilter;
   }
 
-  /**
-   * The entries whose query matches {@code message}, in catalog order. Only the queries the
-   * pre-filter leaves standing are searched, and only when one is left is the message
-   * analysed at all.
-   */
+  public DualWriteContext context() {
+    return context;
+  }
+
+  /** The entries that count {@code message} of a record with no other text: see {@link #match(String, String)}. */
   public List<Match> match(String message) {
+    return match(message, null);
+  }
+
+  /**
+   * The entries that count a record, in catalog order: those whose query matches
+   * {@code message}, less generic entries when neither the message nor {@code context} (the
+   * record's component, other fields and file path) names dual-write, less entries that
+   * another of them overrides. Only the queries the pre-filter leaves standing are searched,
+   * and only when one is left is the message analysed at all.
+   */
+  public List<Match> match(String message, String context) {
     if (message == null || message.isEmpty() || prefilter.mayMatchEach(message, candidates) == 0) {
       return List.of();
     }
     index.reset();
     index.addField(LogAnalyzer.MESSAGE_FIELD, message, analyzer);
-    List<Match> matches = null;
+    List<Compiled> hits = null;
+    Boolean inContext = null;
     for (int i = 0; i < compiled.size(); i++) {
       Compiled c = compiled.get(i);
       if (candidates[i] && index.search(c.query()) > 0f) {
-        if (matches == null) {
-          matches = new ArrayList<>(1);
+        if (c.signature().generic()) {
+          if (inContext == null) {
+            inContext = this.context.test(message, context);
+          }
+          if (!inContext) {
+            continue;
+          }
         }
+        if (hits == null) {
+          hits = new ArrayList<>(1);
+        }
+        hits.add(c);
+      }
+    }
+    if (hits == null) {
+      return List.of();
+    }
+    List<Match> matches = new ArrayList<>(hits.size());
+    for (Compiled c : hits) {
+      if (!overridden(c, hits)) {
         matches.add(new Match(c.signature().issueId(), extract(c.extractors(), message)));
       }
     }
-    return matches == null ? List.of() : matches;
+    return matches;
+  }
+
+  private static boolean overridden(Compiled c, List<Compiled> hits) {
+    if (hits.size() == 1) {
+      return false;
+    }
+    for (Compiled other : hits) {
+      if (other != c && other.signature().overrides().contains(c.signature().issueId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Map<String, String> extract(List<Pattern> extractors, String message) {

@@ -7,7 +7,7 @@ public record ReportTable(String fileName, List<String> columns) {
   public static final ReportTable ISSUE_SUMMARY = new ReportTable("issue_summary.csv",
       List.of("issue_id", "title", "occurrences", "sessions", "activities",
           "records_without_session", "share_of_sessions", "first_seen", "last_seen",
-          "required_role", "remedy", "doc_section"));
+          "required_role", "remedy", "doc_section", "category", "doc_url"));
   public static final ReportTable ISSUE_DAILY = new ReportTable("issue_daily.csv",
       List.of("day", "issue_id", "occurrences", "sessions"));
   public static final ReportTable ISSUE_SESSIONS = new ReportTable("issue_sessions.csv",
@@ -15,6 +15,8 @@ public record ReportTable(String fileName, List<String> columns) {
   public static final ReportTable VERSION_MISMATCH = new ReportTable("version_mismatch.csv",
       List.of("solution", "found_version", "required_version", "table_map", "occurrences",
           "sessions"));
+  public static final ReportTable ISSUE_DETAILS = new ReportTable("issue_details.csv",
+      List.of("issue_id", "detail", "value", "occurrences", "sessions"));
   public static final ReportTable UNMATCHED_ERRORS = new ReportTable("unmatched_errors.csv",
       List.of("pattern", "occurrences", "sessions", "first_seen", "last_seen", "example"));
 
@@ -26,7 +28,8 @@ public record ReportTable(String fileName, List<String> columns) {
   public static final String MANIFEST = "run_manifest.json";
 
   public static final List<ReportTable> ALL =
-      List.of(ISSUE_SUMMARY, ISSUE_DAILY, ISSUE_SESSIONS, VERSION_MISMATCH, UNMATCHED_ERRORS);
+      List.of(ISSUE_SUMMARY, ISSUE_DAILY, ISSUE_SESSIONS, VERSION_MISMATCH, ISSUE_DETAILS,
+          UNMATCHED_ERRORS);
 
   public ReportTable {
     columns = List.copyOf(columns);

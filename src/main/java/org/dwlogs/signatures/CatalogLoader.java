@@ -35,8 +35,11 @@ public final class CatalogLoader {
 
   private static final Set<String> TOP_KEYS = Set.of("version", "signatures");
   private static final Set<String> ENTRY_KEYS = Set.of("issue_id", "title", "query", "remedy",
-      "required_role", "doc_section", "inferred", "inferred_reason", "extractors");
+      "required_role", "doc_section", "inferred", "inferred_reason", "extractors", "category",
+      "doc_url", "references", "generic", "overrides");
   private static final Pattern ISSUE_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+  private static final Pattern CATEGORY = ISSUE_ID;
+  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private CatalogLoader() {}
 
@@ -79,6 +82,8 @@ public final class CatalogLoader {
       }
       signatures.add(s);
     }
+    checkReferences(file, signatures);
+    checkOverrides(file, signatures);
     signatures.sort(Comparator.comparing(Signature::issueId));
     return new Catalog(file, sha256(bytes), signatures);
   }
@@ -125,9 +130,98 @@ public final class CatalogLoader {
         extractors.add(extractor(file, where + " extractors[" + j + "]", ex.get(j)));
       }
     }
+    String category = optional(node, "category");
+    if (category != null && !CATEGORY.matcher(category).matches()) {
+      throw new ConfigException(String.format(
+          "%s: %s: category must be lowercase words joined by '-': '%s'", file, where, category));
+    }
+    String docUrl = optional(node, "doc_url");
+    if (docUrl != null && !docUrl.startsWith("https://")) {
+      throw new ConfigException(String.format(
+          "%s: %s: doc_url must be an https:// address: '%s'", file, where, docUrl));
+    }
+    List<String> references = strings(file, where, node, "references", REFERENCE);
+    List<String> overrides = strings(file, where, node, "overrides", ISSUE_ID);
+    if (overrides.contains(issueId)) {
+      throw new ConfigException(file + ": " + where + ": an entry cannot override itself");
+    }
+    JsonNode generic = node.get("generic");
+    if (generic != null && !generic.isBoolean()) {
+      throw new ConfigException(file + ": " + where + ": generic must be true or false");
+    }
     return new Signature(issueId, required(file, where, node, "title"), query,
         required(file, where, node, "remedy"), optional(node, "required_role"),
-        required(file, where, node, "doc_section"), inferred, inferredReason, extractors);
+        required(file, where, node, "doc_section"), inferred, inferredReason, extractors,
+        category, docUrl, references, generic != null && generic.asBoolean(), overrides);
+  }
+
+  /** An optional list of strings, each matching {@code shape}; empty when absent. */
+  private static List<String> strings(String file, String where, JsonNode node, String key,
+      Pattern shape) {
+    JsonNode list = node.get(key);
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      throw new ConfigException(String.format("%s: %s: %s must be a list", file, where, key));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode v = list.get(i);
+      if (!v.isValueNode() || !shape.matcher(v.asText()).matches()) {
+        throw new ConfigException(String.format("%s: %s: %s[%d] is not a valid value: '%s'",
+            file, where, key, i, v.isValueNode() ? v.asText() : v.toString()));
+      }
+      if (out.contains(v.asText())) {
+        throw new ConfigException(String.format("%s: %s: %s lists '%s' twice",
+            file, where, key, v.asText()));
+      }
+      out.add(v.asText());
+    }
+    return out;
+  }
+
+  /** A reference id is covered by one entry only: two would count one error twice. */
+  private static void checkReferences(String file, List<Signature> signatures) {
+    java.util.Map<String, String> owner = new java.util.HashMap<>();
+    for (Signature s : signatures) {
+      for (String ref : s.references()) {
+        String other = owner.putIfAbsent(ref, s.issueId());
+        if (other != null) {
+          throw new ConfigException(String.format(
+              "%s: entries '%s' and '%s' both cover reference '%s'", file, other, s.issueId(), ref));
+        }
+      }
+    }
+  }
+
+  /** Overrides name existing entries and never form a cycle (A over B over A). */
+  private static void checkOverrides(String file, List<Signature> signatures) {
+    java.util.Map<String, Signature> byId = new java.util.HashMap<>();
+    signatures.forEach(s -> byId.put(s.issueId(), s));
+    for (Signature s : signatures) {
+      for (String target : s.overrides()) {
+        if (!byId.containsKey(target)) {
+          throw new ConfigException(String.format(
+              "%s: entry '%s': overrides names '%s', which is no entry of the catalog",
+              file, s.issueId(), target));
+        }
+      }
+    }
+    for (Signature s : signatures) {
+      java.util.Deque<String> todo = new java.util.ArrayDeque<>(s.overrides());
+      Set<String> seen = new HashSet<>();
+      while (!todo.isEmpty()) {
+        String id = todo.pop();
+        if (id.equals(s.issueId())) {
+          throw new ConfigException(String.format(
+              "%s: entry '%s': overrides form a cycle back to itself", file, s.issueId()));
+        }
+        if (seen.add(id)) {
+          todo.addAll(byId.get(id).overrides());
+        }
+      }
+    }
   }
 
   private static Extractor extractor(String file, String where, JsonNode node) {

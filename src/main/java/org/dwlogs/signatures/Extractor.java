@@ -11,9 +11,22 @@ import java.util.regex.Pattern;
  * names are the report fields in {@link #FIELDS}.
  */
 public record Extractor(String regex) implements Serializable {
-  /** Named groups an extractor may use, and the version_mismatch.csv columns they fill. */
-  public static final List<String> FIELDS =
-      List.of("solution", "foundVersion", "requiredVersion", "tableMap");
+  /** Named groups an extractor may use. */
+  public static final List<String> FIELDS = List.of("solution", "foundVersion", "requiredVersion",
+      "tableMap", "entity", "field", "lookupValue", "cdsErrorCode", "projectName", "legalEntity");
+
+  /** The groups that fill version_mismatch.csv; the others (and tableMap) fill issue_details.csv. */
+  public static final List<String> VERSION_FIELDS =
+      List.of("solution", "foundVersion", "requiredVersion");
+
+  /** The groups reported in issue_details.csv, in report order. */
+  public static final List<String> DETAIL_FIELDS = List.of("tableMap", "entity", "field",
+      "lookupValue", "cdsErrorCode", "projectName", "legalEntity");
+
+  /** A group name as a report writes it: {@code lookupValue} becomes {@code lookup_value}. */
+  public static String reportName(String group) {
+    return group.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+  }
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.CatalogLoader;
+import org.dwlogs.signatures.Extractor;
 import org.dwlogs.signatures.Signature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +39,7 @@ class SignatureMatcherTest {
           e.get("extract").fields().forEachRemaining(f -> extract.put(f.getKey(), f.getValue().asText()));
         }
         out.add(Arguments.of(e.get("id").asText(), e.get("expect").asText(),
-            e.get("text").asText(), extract));
+            e.get("text").asText(), e.has("context") ? e.get("context").asText() : null, extract));
       }
       return out.stream();
     }
@@ -46,9 +47,9 @@ class SignatureMatcherTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("corpus")
-  void matchesExactlyTheExpectedEntry(String id, String expect, String text,
+  void matchesExactlyTheExpectedEntry(String id, String expect, String text, String context,
       Map<String, String> extract) {
-    List<Match> matches = new SignatureMatcher(CATALOG).match(text);
+    List<Match> matches = new SignatureMatcher(CATALOG).match(text, context);
     List<String> ids = matches.stream().map(Match::issueId).toList();
     if (expect.equals("none")) {
       assertThat(ids).as("near-miss %s must match nothing", id).isEmpty();
@@ -58,11 +59,7 @@ class SignatureMatcherTest {
     if (!extract.isEmpty()) {
       Match m = matches.get(0);
       Map<String, String> actual = new TreeMap<>();
-      actual.put("solution", m.field("solution"));
-      actual.put("found_version", m.field("foundVersion"));
-      actual.put("required_version", m.field("requiredVersion"));
-      actual.put("table_map", m.field("tableMap"));
-      actual.values().removeIf(v -> v == null);
+      m.fields().forEach((group, value) -> actual.put(Extractor.reportName(group), value));
       assertThat(actual).as("fields extracted from %s", id).isEqualTo(extract);
     }
   }
@@ -72,6 +69,79 @@ class SignatureMatcherTest {
     List<String> expected = corpus().map(a -> (String) a.get()[1]).distinct().toList();
     assertThat(expected).containsAll(CATALOG.signatures().stream().map(Signature::issueId).toList());
   }
+
+  @Test
+  void everyBundledEntryHasCategoryAndDocumentation() {
+    for (Signature s : CATALOG.signatures()) {
+      assertThat(s.category()).as("category of %s", s.issueId()).isIn(CATEGORIES);
+      assertThat(s.docUrl()).as("doc_url of %s", s.issueId())
+          .startsWith("https://learn.microsoft.com/dynamics365/");
+    }
+  }
+
+  @Test
+  void everyGenericEntryIsTestedInAndOutOfDualWriteContext() throws IOException {
+    List<Arguments> items = corpus().toList();
+    for (Signature s : CATALOG.signatures()) {
+      if (!s.generic()) {
+        continue;
+      }
+      List<Arguments> own = items.stream().filter(a -> a.get()[1].equals(s.issueId())).toList();
+      assertThat(own).as("items of generic %s", s.issueId()).isNotEmpty();
+      SignatureMatcher matcher = new SignatureMatcher(CATALOG);
+      // Each of its documented texts, without any context, must then count nothing at all.
+      boolean outOfContextTested = false;
+      for (Arguments a : own) {
+        String text = (String) a.get()[2];
+        if (!DualWriteContext.bundled().test(text)) {
+          assertThat(matcher.match(text, null)).extracting(Match::issueId)
+              .as("%s out of dual-write context", a.get()[0]).doesNotContain(s.issueId());
+          outOfContextTested = true;
+        }
+      }
+      assertThat(outOfContextTested).as("%s has a text without dual-write words", s.issueId()).isTrue();
+    }
+  }
+
+  /**
+   * A near-miss of an entry is a text that must match nothing although it has words the entry
+   * looks for: at least half the literals of one of the alternatives its pre-filter derives from
+   * its query (every literal, for alternatives of one or two). So it comes close to the query and
+   * proves the query rejects it.
+   */
+  @Test
+  void everyEntryHasANearMissThatReachesItsQuery() throws Exception {
+    List<String> nearMisses = corpus().filter(a -> a.get()[1].equals("none"))
+        .map(a -> (String) a.get()[2]).toList();
+    QueryCompiler compiler = new QueryCompiler(new LogAnalyzer());
+    List<String> without = new ArrayList<>();
+    for (Signature s : CATALOG.signatures()) {
+      LiteralPrefilter own = LiteralPrefilter.of(List.of(compiler.compile(s.query())));
+      if (nearMisses.stream().noneMatch(text -> comesClose(own, text))) {
+        without.add(s.issueId());
+      }
+    }
+    assertThat(without).as("entries without a near-miss that reaches their query").isEmpty();
+  }
+
+  private static boolean comesClose(LiteralPrefilter own, String text) {
+    if (own.mayMatch(text)) {
+      return true;
+    }
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    for (List<List<String>> alternative : own.alternatives().get(0)) {
+      long present = alternative.stream().filter(g -> g.stream().anyMatch(lower::contains)).count();
+      int needed = alternative.size() <= 2 ? alternative.size() : (alternative.size() + 1) / 2;
+      if (present >= needed) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static final List<String> CATEGORIES = List.of("setup", "ui", "initial-sync", "live-sync",
+      "upgrade", "solution", "configuration", "party-gab", "map-validation", "health-check",
+      "limits", "data-management", "project-operations");
 
   @Test
   void emptyAndNullMessagesMatchNothing() {

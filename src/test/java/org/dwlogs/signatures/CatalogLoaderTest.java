@@ -106,6 +106,74 @@ class CatalogLoaderTest {
         .hasMessageContaining("column 46");
   }
 
+  private static String entry(String id, String query, String extra) {
+    return "  - issue_id: " + id + "\n    title: t\n    query: '" + query + "'\n    remedy: r\n"
+        + "    doc_section: d\n" + extra;
+  }
+
+  @Test
+  void readsTheKeysOfTheWholeSeries() throws IOException {
+    Catalog c = loadText("version: 1\nsignatures:\n"
+        + entry("general-write", "\"unable to write data\"", "    category: live-sync\n"
+            + "    doc_url: https://learn.microsoft.com/dynamics365/x#y\n    references: [VER-01]\n")
+        + entry("specific-write", "\"unable to write data\" AND uoms", "    generic: true\n"
+            + "    references: [PRO-02, PRO-03]\n    overrides: [general-write]\n"));
+    Signature general = c.signatures().get(0);
+    Signature specific = c.signatures().get(1);
+    assertThat(general.category()).isEqualTo("live-sync");
+    assertThat(general.docUrl()).isEqualTo("https://learn.microsoft.com/dynamics365/x#y");
+    assertThat(general.generic()).isFalse();
+    assertThat(specific.references()).containsExactly("PRO-02", "PRO-03");
+    assertThat(specific.generic()).isTrue();
+    assertThat(specific.overrides()).containsExactly("general-write");
+  }
+
+  @Test
+  void rejectsAReferenceCoveredByTwoEntries() {
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    references: [ISY-03]\n")
+        + entry("two", "b", "    references: [ISY-04, ISY-03]\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("entries 'one' and 'two' both cover reference 'ISY-03'");
+  }
+
+  @Test
+  void rejectsAnOverrideOfAnUnknownEntry() {
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    overrides: [nowhere]\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("entry 'one': overrides names 'nowhere', which is no entry");
+  }
+
+  @Test
+  void rejectsOverridesThatFormACycle() {
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    overrides: [two]\n")
+        + entry("two", "b", "    overrides: [three]\n")
+        + entry("three", "c", "    overrides: [one]\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("overrides form a cycle back to itself");
+  }
+
+  @Test
+  void rejectsBadValuesOfTheNewKeys() {
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    category: Live Sync\n")))
+        .hasMessageContaining("entry 1 'one': category must be lowercase words");
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    doc_url: learn.microsoft.com\n")))
+        .hasMessageContaining("doc_url must be an https:// address");
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    generic: maybe\n")))
+        .hasMessageContaining("generic must be true or false");
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    references: ISY-01\n")))
+        .hasMessageContaining("references must be a list");
+    assertThatThrownBy(() -> loadText("version: 1\nsignatures:\n"
+        + entry("one", "a", "    overrides: [one]\n")))
+        .hasMessageContaining("cannot override itself");
+  }
+
   @Test
   void rejectsADuplicateIssueId() {
     assertThatThrownBy(() -> load("duplicate-bad.yaml"))
