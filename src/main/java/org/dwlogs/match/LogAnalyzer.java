@@ -47,6 +47,8 @@ public final class LogAnalyzer extends Analyzer {
   public static String prepare(String text) {
     String s = text.indexOf(':') >= 0 ? text.replace(':', ' ') : text;
     if (s.indexOf('\\') >= 0) {
+      // JSON escapes of quotes, as System.Text.Json writes apostrophes: "isn\u0027t".
+      s = s.replace("\\u0027", "'").replace("\\u2019", "\u2019").replace("\\u0022", "\"");
       s = ESCAPES.matcher(s).replaceAll(" ");
     }
     if (s.indexOf('.') >= 0) {
