@@ -117,6 +117,7 @@ class CatalogTestCommandTest {
         - id: login
           expect: login-refused
           text: "login.microsoftonline.com refused to connect."
+          context: DualWriteAdmin
         """);
     assertThat(expectExit(ExitCodes.OK, "catalog", "test", file.toString()).out())
         .contains("1 message, 0 mismatches (catalog conf/signatures.yaml (bundled))");

@@ -38,6 +38,14 @@ class LogAnalyzerTest {
   }
 
   @Test
+  void cannotIsSpelledOutWithoutAnyApostropheInTheText() throws IOException {
+    assertThat(tokens("Export cannot be performed")).containsExactly("export", "can", "not", "be",
+        "performed");
+    assertThat(tokens("EXPORT CANNOT BE PERFORMED")).containsExactly("export", "can", "not", "be",
+        "performed");
+  }
+
+  @Test
   void runOnSentencesSplitButHostNamesAndDottedNamesStayWhole() throws IOException {
     assertThat(tokens("entity msdyn_expenses.Writes to X failed"))
         .containsExactly("entity", "msdyn_expenses", "writes", "to", "x", "failed");
