@@ -70,7 +70,7 @@ class IndexCommandLineTest {
     String index = tmp.resolve("index").toString();
     Run indexed = run("index", "--input", "sample-logs", "--index", index, "--master", "local[2]");
     assertThat(indexed.code()).as(indexed.err()).isEqualTo(ExitCodes.OK);
-    assertThat(indexed.err()).contains("indexed 11 files");
+    assertThat(indexed.err()).contains("indexed 13 files");
     Run again = run("index", "--input", "sample-logs", "--index", index, "--append",
         "--master", "local[2]");
     assertThat(again.code()).as(again.err()).isEqualTo(ExitCodes.OK);
