@@ -79,8 +79,8 @@ class IndexCommandLineTest {
     Run found = run("search", "--index", index, "issue_id:map-create-401", "--limit", "3",
         "--master", "local[2]");
     assertThat(found.code()).as(found.err()).isEqualTo(ExitCodes.OK);
-    assertThat(found.out()).contains("hits:       25", "sessions:   12", "activities: 16",
-        "2026-11-19         9 hits", "newest 3 of 25:", "2026-11-21T19:50:00.000Z");
+    assertThat(found.out()).contains("hits:       31", "sessions:   14", "activities: 16",
+        "2026-11-19        12 hits", "newest 3 of 31:", "2026-11-21T19:50:00.000Z");
     assertThat(found.out().lines().filter(l -> l.startsWith("  2026-11-2")).count())
         .isGreaterThanOrEqualTo(3);
 
