@@ -37,7 +37,8 @@ import org.dwlogs.parse.RecordParser;
  * Reads the input files into parsed records, one Spark partition per input split. Text logs
  * and JSON Lines go through {@link MultiLineTextInputFormat} (split-safe; gzip read whole);
  * CSV files, whose quoted fields may span lines, are streamed whole by one task each
- * ({@link CsvRecords}).
+ * ({@link CsvRecords}). Each file is first sniffed for its encoding and text layout
+ * ({@link FileSniffer}); malformed records get their timestamp hint ({@link TimestampHints}).
  */
 public final class LogReader {
   private LogReader() {}
