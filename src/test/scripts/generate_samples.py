@@ -1004,7 +1004,7 @@ specs.append(s11)
 GUID = r"\{?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}?"
 SESS_RE = re.compile(r"(?i)(?:session id:\s*|sessionid=|sessionid:\s*|session=|session_id=)" + GUID)
 ACT_RE = re.compile(r"(?i)(?:root activity id:\s*|activityid=|activityid:\s*|activity=|activity_id=)" + GUID)
-NEG = r"(?:does\s+not|doesn't)"
+NEG = r"(?:does\s+not|doesn['\u2019]t)"
 CHECK = {
     "map-create-401": r"response\s+status\s+code\s+" + NEG + r"\s+indicate\s+success:\s*401\s*\(unauthorized\)",
     "login-refused": r"login\.microsoftonline\.com\s+refused\s+to\s+connect",
@@ -1035,6 +1035,72 @@ def selfcheck(path, ev, level, sess, act, message):
               "Root Activity ID:", "activityId=", "ActivityId:", "activity=", "activity_id="]:
         if n in message:
             USED_NOTATIONS[n] += 1
+
+
+# ------------------------------------------------- Windows tool shapes --
+EXTRA_DESC = {}
+
+
+def write_windows_samples():
+    """Two small logs as Windows tools write them (issue 9): a UTF-16LE (with BOM, CRLF) log4net
+    file, `date [thread] LEVEL logger - message`, and a Windows-1252 (CRLF) Serilog file,
+    `2026-11-20T01:02:03.456+03:00 [ERR] message`, whose 2026 wording "doesn’t" has the
+    apostrophe as the single byte 0x92. Uses rng after every other file is written, so their
+    bytes do not change."""
+    shapes = [
+        ("windows/integrator-log4net-utf16le.log", "log4net", (1, 2),
+         "Data integrator worker written by log4net on Windows: UTF-16LE with BOM, CRLF, "
+         "`2026-11-19 10:00:00,123 [12] ERROR Microsoft.Dynamics.Integrator.<Component> - message` "
+         "(level padded to 5, the logger is the component), 19 Nov."),
+        ("windows/dualwrite-serilog-1252.log", "serilog", (2, 3),
+         "Dual-write service written by Serilog's default template in Windows-1252, CRLF, local "
+         "time `+03:00`, `[INF]`/`[DBG]`/`[VRB]`/`[WRN]`/`[ERR]`/`[FTL]`; the 2026 wording "
+         "`doesn’t` with the apostrophe as byte 0x92, 20 Nov."),
+    ]
+    for path, style, days, desc in shapes:
+        EXTRA_DESC[path] = desc
+        TRUTH["files"][path] = {"format": "text", "records": 0}
+        evs = []
+        for _ in range(30):
+            lvl, comp, body, cont = noise_body()
+            evs.append(Ev(rng.randrange(days[0] * DAY, days[1] * DAY), "noise", lvl, comp, body, cont))
+        for v in ["exact", "doesnt_2026", "noperiod"]:
+            if v == "doesnt_2026":
+                body = "Response status code doesn\u2019t indicate success: 401 (Unauthorized)."
+            else:
+                body, _ = iss_map401(v)
+            sess = pick_issue_session()
+            evs.append(Ev(rng.randrange(days[0] * DAY, days[1] * DAY), "issue", "ERROR",
+                          ISSUE_COMP["map-create-401"], body, [], sess, None, "map-create-401", v))
+        for gen, lvl in [(unk_isu02, "ERROR"), (unk_lsy05, "FATAL")]:
+            body, cont = gen()
+            evs.append(Ev(rng.randrange(days[0] * DAY, days[1] * DAY), "unknown", lvl, "LiveSync",
+                          body, cont, None, None, None, gen.__name__))
+        evs.sort(key=lambda e: e.ts)
+        lines = []
+        for ev in evs:
+            body = fill(ev.body, fid(ev.sess) if ev.sess else None, None)
+            cont = [fill(c, None, None) for c in ev.cont]
+            if ev.sess:
+                cont = cont + ["Session ID: " + ev.sess]
+            d = ms_to_dt(ev.ts)
+            if style == "log4net":
+                word = {"TRACE": "DEBUG"}.get(ev.level, ev.level)
+                ts = d.strftime("%Y-%m-%d %H:%M:%S,") + f"{ev.ts % 1000:03d}"
+                first = f"{ts} [{rng.randint(1, 40)}] {word:<5} Microsoft.Dynamics.Integrator.{ev.comp} - {body}"
+            else:
+                word = {"INFO": "INF", "DEBUG": "DBG", "TRACE": "VRB", "WARN": "WRN", "ERROR": "ERR",
+                        "FATAL": "FTL", "CRITICAL": "FTL"}[ev.level]
+                local = d + timedelta(hours=3)
+                first = local.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ev.ts % 1000:03d}+03:00 [{word}] {body}"
+            for c in cont:
+                assert not TS_RE.match(c), c
+            lines.append(first)
+            lines.extend(cont)
+            account(path, ev, ev.level, ev.sess, None, "\n".join([body] + cont))
+        text = "\r\n".join(lines) + "\r\n"
+        data = b"\xff\xfe" + text.encode("utf-16-le") if style == "log4net" else text.encode("cp1252")
+        write_bytes(path, data)
 
 
 # ------------------------------------------------------------------ main --
@@ -1068,6 +1134,7 @@ def main():
         assert all(s not in TRUTH["issues"][i]["sessions"] for i in ISSUES)
     for nm in NEAR:
         assert TRUTH["nearmiss"][nm] >= 2, nm
+    write_windows_samples()
     write_truth()
 
 
@@ -1187,6 +1254,7 @@ def render_md(t):
         "errorlog/DualWriteErrorLog-export.csv": "DualWriteErrorLog table export, CRLF, header `RecId,Created On,Level,Project Name,Table Map,Session ID,Activity ID,Message`. Multi-line quoted messages, `\"\"` escaping.",
         "activitylog/dualwrite-activity-log.csv": "Activity log export, LF, header `timestamp,severity,table_map,status,session_id,Root Activity ID,message,duration_ms`.",
     }
+    desc.update(EXTRA_DESC)
     for p, f in t["files"].items():
         out.append(f"| `{p}` | {f['format']} | {f['records']} | {t['unmatched_error_level_records_by_file'].get(p, 0)} | {desc[p]} |")
     out += ["", "## Exact wording used for the two inferred issues", "",

@@ -85,7 +85,9 @@ public final class ReportRows {
   /**
    * The rows of one partition. Records timestamped outside {@code [fromMillis, toMillis)}
    * (null bounds are open; with any bound, records without a timestamp are outside) are
-   * skipped as if absent; malformed records are always kept.
+   * skipped as if absent; so are malformed records whose timestamp hint (the readable
+   * timestamp before them in their file) is outside. Malformed records without a hint are
+   * always kept.
    */
   public static Iterator<Row> rows(Iterator<Parsed> records, SignatureMatcher matcher,
       IdExtractor ids, Set<String> errorLevels, Long fromMillis, Long toMillis) {
@@ -146,8 +148,13 @@ public final class ReportRows {
 
     private void add(Parsed parsed) {
       if (parsed instanceof Malformed m) {
+        Long hint = m.timestampHint();
+        if (hint != null && !inWindow(hint)) {
+          return; // counted in the window of the readable timestamp before it
+        }
+        String day = hint == null ? null : DAY.format(Instant.ofEpochMilli(hint));
         ready.add(RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
-            kind(m.position()), null, null, null, null, null, null, 0, null, null, null, null,
+            kind(m.position()), hint, day, null, null, null, null, 0, null, null, null, null,
             null, null, 0L, 0L, 0L, 0L, 0L, m.kind().label(), m.reason(), m.raw(), null));
         return;
       }

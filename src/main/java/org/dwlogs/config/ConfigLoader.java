@@ -3,6 +3,7 @@ package org.dwlogs.config;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -27,7 +28,10 @@ public final class ConfigLoader {
           .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          // The one optional key: text.layouts, absent in configurations older than it.
+          .setInjectableValues(new InjectableValues.Std()
+              .addValue(JobConfig.TextLayout.NO_LAYOUTS, List.of()));
 
   private ConfigLoader() {}
 
@@ -67,10 +71,18 @@ public final class ConfigLoader {
   }
 
   private static void validate(String file, JobConfig config) {
-    Pattern header = regex(file, "text.header", config.text().header());
-    regex(file, "text.record_start", config.text().recordStart());
-    if (!header.pattern().contains("(?<ts>") || !header.pattern().contains("(?<message>")) {
-      throw new ConfigException(file + ": text.header needs the named groups 'ts' and 'message'");
+    layout(file, "text", config.text().recordStart(), config.text().header());
+    java.util.Set<String> names = new java.util.HashSet<>();
+    names.add(JobConfig.TextLayout.DEFAULT_LAYOUT);
+    for (int i = 0; i < config.text().layouts().size(); i++) {
+      JobConfig.Layout l = config.text().layouts().get(i);
+      String key = "text.layouts[" + i + "]";
+      if (l.name() == null || !l.name().matches("[A-Za-z0-9_.-]+") || !names.add(l.name())) {
+        throw new ConfigException(String.format("%s: %s.name must be a unique word of letters,"
+            + " digits, '_', '.' or '-' (and not '%s'): %s", file, key,
+            JobConfig.TextLayout.DEFAULT_LAYOUT, l.name()));
+      }
+      layout(file, key, l.recordStart(), l.header());
     }
     if (config.text().maxRecordBytes() < 1024) {
       throw new ConfigException(file + ": text.max_record_bytes must be at least 1024: "
@@ -95,6 +107,17 @@ public final class ConfigLoader {
     idPatterns(file, "ids.activity", config.ids().activity());
     for (int i = 0; i < config.context().dualWrite().size(); i++) {
       regex(file, "context.dual_write[" + i + "]", config.context().dualWrite().get(i));
+    }
+  }
+
+  private static void layout(String file, String key, String recordStart, String header) {
+    if (recordStart == null || header == null) {
+      throw new ConfigException(file + ": " + key + " needs record_start and header");
+    }
+    Pattern h = regex(file, key + ".header", header);
+    regex(file, key + ".record_start", recordStart);
+    if (!h.pattern().contains("(?<ts>") || !h.pattern().contains("(?<message>")) {
+      throw new ConfigException(file + ": " + key + ".header needs the named groups 'ts' and 'message'");
     }
   }
 

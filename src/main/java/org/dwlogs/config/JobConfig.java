@@ -1,5 +1,7 @@
 package org.dwlogs.config;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,48 @@ public record JobConfig(
     errorLevels = List.copyOf(errorLevels);
   }
 
-  /** Layout of plain-text logs. */
-  public record TextLayout(String recordStart, String header, int maxRecordBytes)
-      implements Serializable {}
+  /**
+   * How plain-text logs are read. {@code recordStart} and {@code header} are the first layout
+   * tried, named {@value #DEFAULT_LAYOUT}; {@code layouts} are tried after it, in order (an
+   * absent key is an empty list, so a configuration written before layouts existed still
+   * works: its one layout is then used for every text file). See {@link #layoutsInOrder()}.
+   */
+  public record TextLayout(String recordStart, String header, int maxRecordBytes,
+      @JacksonInject(value = NO_LAYOUTS, useInput = OptBoolean.TRUE) List<Layout> layouts)
+      implements Serializable {
+    /** The name of the layout given by {@code text.record_start} and {@code text.header}. */
+    public static final String DEFAULT_LAYOUT = "default";
+    /** Jackson injection id of the value of an absent {@code layouts} key. */
+    public static final String NO_LAYOUTS = "dwlogs.text.no-layouts";
+
+    public TextLayout {
+      layouts = layouts == null ? List.of() : List.copyOf(layouts);
+    }
+
+    public TextLayout(String recordStart, String header, int maxRecordBytes) {
+      this(recordStart, header, maxRecordBytes, List.of());
+    }
+
+    /** Every layout in the order detection tries them: the default one first. */
+    public List<Layout> layoutsInOrder() {
+      List<Layout> all = new java.util.ArrayList<>();
+      all.add(new Layout(DEFAULT_LAYOUT, recordStart, header));
+      all.addAll(layouts);
+      return List.copyOf(all);
+    }
+
+    /** The layout named {@code name}, or null. */
+    public Layout layout(String name) {
+      return layoutsInOrder().stream().filter(l -> l.name().equals(name)).findFirst()
+          .orElse(null);
+    }
+  }
+
+  /**
+   * One named text layout: a line matching {@code recordStart} starts a record, whose first
+   * line {@code header} splits into the named groups ts, level, component and message.
+   */
+  public record Layout(String name, String recordStart, String header) implements Serializable {}
 
   /** Field names of JSON Lines and CSV inputs, per logical field. */
   public record FieldAliases(

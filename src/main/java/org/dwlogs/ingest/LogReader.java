@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -35,25 +37,43 @@ import org.dwlogs.parse.RecordParser;
  * Reads the input files into parsed records, one Spark partition per input split. Text logs
  * and JSON Lines go through {@link MultiLineTextInputFormat} (split-safe; gzip read whole);
  * CSV files, whose quoted fields may span lines, are streamed whole by one task each
- * ({@link CsvRecords}).
+ * ({@link CsvRecords}). Each file is first sniffed for its encoding and text layout
+ * ({@link FileSniffer}); malformed records get their timestamp hint ({@link TimestampHints}).
  */
 public final class LogReader {
   private LogReader() {}
 
+  /** Reads {@code files}, sniffing each first (see {@link #sniff}). */
   public static JavaRDD<Parsed> read(JavaSparkContext sc, List<InputFile> files, JobConfig config,
       ZoneId zone) {
+    return read(sc, files, config, zone, sniff(sc, files, config));
+  }
+
+  /**
+   * Reads {@code files}, each with the encoding and layout of its entry in {@code sniffs}.
+   * Files that share both are read by one Hadoop input; the text parts are then unioned.
+   */
+  public static JavaRDD<Parsed> read(JavaSparkContext sc, List<InputFile> files, JobConfig config,
+      ZoneId zone, Map<String, FileSniff> sniffs) {
     List<JavaRDD<Parsed>> parts = new ArrayList<>();
-    List<String> text = paths(files, LogFormat.TEXT);
-    List<String> jsonl = paths(files, LogFormat.JSONL);
+    Map<String, Long> modified = new HashMap<>();
+    files.forEach(f -> modified.put(f.path(), f.modifiedMillis()));
+    Map<ReadGroup, List<String>> groups = new TreeMap<>();
+    for (InputFile f : files) {
+      if (f.format() == LogFormat.CSV) {
+        continue;
+      }
+      FileSniff sniff = sniffs.getOrDefault(f.path(),
+          FileSniff.unknown(f.format(), JobConfig.TextLayout.DEFAULT_LAYOUT));
+      ReadGroup group = new ReadGroup(f.format() == LogFormat.JSONL,
+          sniff.encoding().wide() ? sniff.encoding() : TextEncoding.UTF_8,
+          f.format() == LogFormat.JSONL ? "" : sniff.layout(), sniff.dayFirst());
+      groups.computeIfAbsent(group, g -> new ArrayList<>()).add(f.path());
+    }
+    groups.forEach((group, paths) -> parts.add(lineBased(sc, paths, config, zone, group, modified)));
     List<String> csv = paths(files, LogFormat.CSV);
-    if (!text.isEmpty()) {
-      parts.add(lineBased(sc, text, config, zone, false));
-    }
-    if (!jsonl.isEmpty()) {
-      parts.add(lineBased(sc, jsonl, config, zone, true));
-    }
     if (!csv.isEmpty()) {
-      parts.add(csv(sc, csv, config, zone));
+      parts.add(csv(sc, csv, config, zone, sniffs, modified));
     }
     if (parts.isEmpty()) {
       return sc.emptyRDD();
@@ -65,35 +85,78 @@ public final class LogReader {
     return all;
   }
 
+  /**
+   * The encoding and layout of each file, found from its first bytes by
+   * {@link FileSniffer}, in one Spark job (a file system may be slow to open files).
+   */
+  public static Map<String, FileSniff> sniff(JavaSparkContext sc, List<InputFile> files,
+      JobConfig config) {
+    if (files.isEmpty()) {
+      return Map.of();
+    }
+    SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
+    int slices = Math.max(1, Math.min(files.size(), sc.defaultParallelism() * 4));
+    Map<String, FileSniff> out = new HashMap<>();
+    sc.parallelize(files, slices)
+        .map(f -> new scala.Tuple2<>(f.path(),
+            FileSniffer.sniff(f.path(), f.format(), hadoop.value(), config)))
+        .collect()
+        .forEach(t -> out.put(t._1(), t._2()));
+    return out;
+  }
+
+  /** Files read by one Hadoop input: JSON Lines or text, and their encoding and layout. */
+  private record ReadGroup(boolean jsonLines, TextEncoding encoding, String layout,
+      boolean dayFirst) implements Comparable<ReadGroup> {
+    @Override
+    public int compareTo(ReadGroup o) {
+      return java.util.Comparator.comparing(ReadGroup::jsonLines)
+          .thenComparing(ReadGroup::encoding)
+          .thenComparing(ReadGroup::layout)
+          .thenComparing(ReadGroup::dayFirst)
+          .compare(this, o);
+    }
+  }
+
   private static List<String> paths(List<InputFile> files, LogFormat format) {
     return files.stream().filter(f -> f.format() == format).map(InputFile::path).toList();
   }
 
   @SuppressWarnings("unchecked")
   private static JavaRDD<Parsed> lineBased(JavaSparkContext sc, List<String> paths,
-      JobConfig config, ZoneId zone, boolean jsonLines) {
+      JobConfig config, ZoneId zone, ReadGroup group, Map<String, Long> modified) {
     Job job;
     try {
       job = Job.getInstance(sc.hadoopConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    boolean jsonLines = group.jsonLines();
+    boolean noRecordStart = !jsonLines && FileSniff.NO_LAYOUT.equals(group.layout());
+    JobConfig.Layout layout = jsonLines || noRecordStart ? null : config.text().layout(group.layout());
+    if (!jsonLines && !noRecordStart && layout == null) {
+      layout = config.text().layoutsInOrder().get(0);
+    }
     Configuration conf = job.getConfiguration();
-    conf.set(MultiLineTextInputFormat.RECORD_START, config.text().recordStart());
+    conf.set(MultiLineTextInputFormat.RECORD_START, layout == null ? "^" : layout.recordStart());
     conf.setInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, config.text().maxRecordBytes());
     conf.setBoolean(MultiLineTextInputFormat.LINE_RECORDS, jsonLines);
+    conf.setBoolean(MultiLineTextInputFormat.NO_RECORD_START, noRecordStart);
+    conf.set(MultiLineTextInputFormat.ENCODING, group.encoding().label());
     try {
       FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    JobConfig.Layout textLayout = layout == null ? config.text().layoutsInOrder().get(0) : layout;
+    boolean dayFirst = group.dayFirst();
     JavaNewHadoopRDD<LongWritable, RecordChunk> rdd = (JavaNewHadoopRDD<LongWritable, RecordChunk>)
         sc.newAPIHadoopRDD(conf, MultiLineTextInputFormat.class, LongWritable.class, RecordChunk.class);
     return rdd.mapPartitionsWithInputSplit((split, it) -> {
       String source = ((FileSplit) split).getPath().toString();
-      RecordParser records = new RecordParser(config, zone);
+      RecordParser records = new RecordParser(config, zone, textLayout, dayFirst);
       JsonLineParser json = new JsonLineParser(records, config.fields());
-      return new NextIterator<Parsed>() {
+      NextIterator<Parsed> parsed = new NextIterator<Parsed>() {
         @Override
         protected Parsed computeNext() {
           while (it.hasNext()) {
@@ -106,6 +169,10 @@ public final class LogReader {
             } else if (chunk.orphan()) {
               parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
                   "lines before the first record start", chunk.text());
+            } else if (chunk.noRecordStart()) {
+              parsed = Malformed.of(source, at, Malformed.Kind.NO_RECORD_START,
+                  "no record start found: no known text layout matches the file's first lines",
+                  chunk.text());
             } else if (jsonLines) {
               parsed = json.parse(source, at, chunk.text()); // null for a blank line
             } else {
@@ -118,15 +185,20 @@ public final class LogReader {
           return null;
         }
       };
+      return new TimestampHints(parsed, modified.getOrDefault(source, 0L));
     }, true);
   }
 
   private static JavaRDD<Parsed> csv(JavaSparkContext sc, List<String> paths, JobConfig config,
-      ZoneId zone) {
+      ZoneId zone, Map<String, FileSniff> sniffs, Map<String, Long> modified) {
     SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
+    Map<String, TextEncoding> encodings = new HashMap<>();
+    paths.forEach(p -> encodings.put(p,
+        sniffs.containsKey(p) ? sniffs.get(p).encoding() : TextEncoding.UTF_8));
     return sc.parallelize(paths, paths.size()).flatMap(path -> {
       RecordParser records = new RecordParser(config, zone);
-      return new CsvFileIterator(path, hadoop.value(), records, config);
+      return new TimestampHints(new CsvFileIterator(path, hadoop.value(), records, config,
+          encodings.getOrDefault(path, TextEncoding.UTF_8)), modified.getOrDefault(path, 0L));
     });
   }
 
@@ -147,8 +219,16 @@ public final class LogReader {
     private Parsed pending;
     private long lastLine;
     private boolean finished;
+    private String noMessageColumn;
+    private String headerRaw;
+    private boolean sawRow;
 
     CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config) {
+      this(path, hadoop, records, config, TextEncoding.UTF_8);
+    }
+
+    CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config,
+        TextEncoding encoding) {
       this.path = path;
       this.records = records;
       this.config = config;
@@ -158,10 +238,11 @@ public final class LogReader {
         InputStream raw = fs.open(p);
         CompressionCodec codec = new CompressionCodecFactory(hadoop).getCodec(p);
         InputStream in = codec == null ? raw : codec.createInputStream(raw);
-        // Bytes that are not valid UTF-8 become U+FFFD; the record is kept.
-        reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPLACE)
-            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        // UTF-16 by its mark; else each line UTF-8, or Windows-1252, or UTF-8 with U+FFFD for
+        // bytes that fit neither (the record is kept). Byte-order marks are dropped.
+        reader = new BufferedReader(encoding.wide()
+            ? new InputStreamReader(in, StandardCharsets.UTF_16)
+            : new DecodingReader(in));
         csv = new CsvRecords(reader, MAX_LINES_PER_RECORD, config.text().maxRecordBytes());
       } catch (IOException e) {
         fail(Position.line(1), e);
@@ -187,6 +268,11 @@ public final class LogReader {
         return;
       }
       if (item == null) {
+        if (noMessageColumn != null && !sawRow) {
+          // A header and no rows: still named once.
+          pending = Malformed.of(path, Position.line(1), Malformed.Kind.CSV_NO_MESSAGE_COLUMN,
+              noMessageColumn, headerRaw);
+        }
         close();
         return;
       }
@@ -194,6 +280,12 @@ public final class LogReader {
       Position at = Position.line(item.line());
       if (rows == null) {
         header(item, at);
+        return;
+      }
+      sawRow = true;
+      if (noMessageColumn != null) {
+        pending = Malformed.of(path, at, Malformed.Kind.CSV_NO_MESSAGE_COLUMN, noMessageColumn,
+            item.raw());
         return;
       }
       pending = item.bad()
@@ -211,10 +303,10 @@ public final class LogReader {
       rows = new CsvRowParser(records, config.fields(), item.fields());
       csv.expectWidth(item.fields().length);
       if (!rows.hasMessageColumn()) {
-        pending = Malformed.of(path, at, Malformed.Kind.CSV_NO_MESSAGE_COLUMN,
-            "header names no message column (looked for " + config.fields().message() + ")",
-            item.raw());
-        close();
+        // Every row is malformed, one each, so the malformed limit sees the file's weight.
+        noMessageColumn = "header names no message column (looked for "
+            + config.fields().message() + ")";
+        headerRaw = item.raw();
       }
     }
 

@@ -2,6 +2,8 @@ package org.dwlogs.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -21,7 +23,8 @@ import org.apache.hadoop.util.LineReader;
  * The reader behind {@link MultiLineTextInputFormat}. A line starting at byte {@code p}
  * belongs to the split {@code (start, end]} (the first split also owns {@code p = 0}), the
  * same rule as Hadoop's {@code LineRecordReader}; a record belongs to the split that owns its
- * first line. Lines before the file's first record start are returned as one orphan chunk.
+ * first line. Lines before the file's first record start are returned as one orphan chunk;
+ * in a file where no layout found a record start, each non-blank line is one chunk.
  *
  * <p>A file that cannot be opened, or whose stream breaks (a truncated or corrupt gzip file),
  * does not fail the task: the records read so far are kept and one {@code UNREADABLE} chunk
@@ -30,6 +33,9 @@ import org.apache.hadoop.util.LineReader;
 final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk> {
   private Pattern recordStart;
   private boolean lineRecords;
+  private boolean noRecordStart;
+  private TextEncoding encoding;
+  private final LineDecoder decoder = new LineDecoder();
   private int maxRecordBytes;
 
   private long start;
@@ -57,6 +63,8 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     Configuration conf = context.getConfiguration();
     recordStart = Pattern.compile(conf.get(MultiLineTextInputFormat.RECORD_START, "^"));
     lineRecords = conf.getBoolean(MultiLineTextInputFormat.LINE_RECORDS, false);
+    noRecordStart = conf.getBoolean(MultiLineTextInputFormat.NO_RECORD_START, false);
+    encoding = TextEncoding.ofLabel(conf.get(MultiLineTextInputFormat.ENCODING, ""));
     maxRecordBytes = conf.getInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, 1 << 20);
 
     Path file = split.getPath();
@@ -82,6 +90,11 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
       fileIn.seek(start);
       stream = fileIn;
     }
+    if (encoding.wide()) {
+      // The JDK's UTF-16 decoder reads the byte-order mark; the file is one split.
+      stream = new Utf8Transcoder(new InputStreamReader(stream, StandardCharsets.UTF_16));
+      end = Long.MAX_VALUE;
+    }
     in = new LineReader(stream, conf);
     if (!firstSplit) {
       // The line that straddles our start belongs to the split before us.
@@ -100,6 +113,12 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     while (true) {
       if (!peek() || pendingPos > end) {
         return reportFailure();
+      }
+      if (noRecordStart) {
+        if (readLoneLine()) {
+          return true;
+        }
+        continue;
       }
       if (isStart(pendingLine)) {
         return readRecord();
@@ -132,6 +151,18 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     // Orphans run to the first record start; later splits skip them as continuations.
     readRun(RecordChunk.Type.ORPHANS, true);
     seenRecord = true;
+    return true;
+  }
+
+  /** Emits the pending line as one malformed line, unless it is blank. */
+  private boolean readLoneLine() {
+    if (pendingLine.isBlank()) {
+      pendingLine = null;
+      return false;
+    }
+    seenRecord = true;
+    emit(pendingPos, RecordChunk.Type.NO_RECORD_START, pendingCut, new StringBuilder(pendingLine));
+    pendingLine = null;
     return true;
   }
 
@@ -196,15 +227,14 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     pendingPos = pos;
     pos += consumed;
     pendingCut = line.getLength() > maxRecordBytes;
-    // Text.decode replaces bytes that are not valid UTF-8 with U+FFFD.
-    pendingLine = Text.decode(line.getBytes(), 0, Math.min(line.getLength(), maxRecordBytes));
-    if (pendingCut && pendingLine.endsWith("\uFFFD")) {
-      // The cut fell inside a multi-byte character: drop its half, it is not bad input.
-      pendingLine = pendingLine.substring(0, pendingLine.length() - 1);
+    int kept = Math.min(line.getLength(), maxRecordBytes);
+    if (pendingCut) {
+      // The cut may fall inside a multi-byte character: drop its half, it is not bad input.
+      kept = LineDecoder.withoutSplitCharacter(line.getBytes(), 0, kept);
     }
-    if (pendingPos == 0 && pendingLine.startsWith("\uFEFF")) {
-      pendingLine = pendingLine.substring(1); // a byte-order mark is not part of the first line
-    }
+    // UTF-8, else Windows-1252, else UTF-8 with U+FFFD; a byte-order mark at the start of a
+    // line (the first, or one of concatenated files) is not part of it.
+    pendingLine = decoder.decode(line.getBytes(), 0, kept);
     return true;
   }
 

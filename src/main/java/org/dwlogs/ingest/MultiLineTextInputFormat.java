@@ -18,7 +18,8 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * <p>Split-safe, like Hadoop's own line reader: a split owns the records whose first line
  * starts inside it; its reader skips the partial record at its start and reads past its end
  * to finish its last record. So every record is read exactly once and whole, however the
- * file is split. Compressed files (gzip) cannot be split and are read by one task each.
+ * file is split. Compressed files (gzip) and UTF-16 files cannot be split and are read by
+ * one task each. The files of one read share an encoding and a layout (see {@link FileSniff}).
  */
 public final class MultiLineTextInputFormat extends FileInputFormat<LongWritable, RecordChunk> {
   /** Hadoop configuration key: the regular expression that starts a record. */
@@ -27,6 +28,13 @@ public final class MultiLineTextInputFormat extends FileInputFormat<LongWritable
   public static final String MAX_RECORD_BYTES = "dwlogs.text.max.record.bytes";
   /** Hadoop configuration key: when true every line is a record (JSON Lines). */
   public static final String LINE_RECORDS = "dwlogs.text.line.records";
+  /**
+   * Hadoop configuration key: the files' {@link TextEncoding} label. UTF-16 files are read
+   * whole by one task each, like gzip files: their line ends are not single 0x0A bytes.
+   */
+  public static final String ENCODING = "dwlogs.text.encoding";
+  /** Hadoop configuration key: when true no layout found a record start: each line is malformed. */
+  public static final String NO_RECORD_START = "dwlogs.text.no.record.start";
 
   @Override
   public RecordReader<LongWritable, RecordChunk> createRecordReader(InputSplit split,
@@ -38,6 +46,6 @@ public final class MultiLineTextInputFormat extends FileInputFormat<LongWritable
   protected boolean isSplitable(JobContext context, Path file) {
     Configuration conf = context.getConfiguration();
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
-    return codec == null;
+    return codec == null && !TextEncoding.ofLabel(conf.get(ENCODING, "")).wide();
   }
 }

@@ -8,13 +8,14 @@ import org.apache.hadoop.io.Writable;
 
 /**
  * What {@link MultiLineTextInputFormat} reads: one record's text, a run of orphan lines
- * (lines before the file's first record start), or the error that stopped the file's reading
+ * (lines before the file's first record start), one line of a file without any record
+ * start, or the error that stopped the file's reading
  * (a corrupt gzip stream, a file that cannot be opened), with its byte offset and whether it
  * was cut. Hadoop reuses the instance between records: copy out what you keep.
  */
 public final class RecordChunk implements Writable {
   /** What a chunk holds. */
-  public enum Type { RECORD, ORPHANS, UNREADABLE }
+  public enum Type { RECORD, ORPHANS, UNREADABLE, NO_RECORD_START }
 
   private long offset;
   private Type type = Type.RECORD;
@@ -43,6 +44,11 @@ public final class RecordChunk implements Writable {
 
   public boolean orphan() {
     return type == Type.ORPHANS;
+  }
+
+  /** True for one line of a file in which no layout found a record start. */
+  public boolean noRecordStart() {
+    return type == Type.NO_RECORD_START;
   }
 
   public boolean truncated() {

@@ -22,6 +22,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.dwlogs.aggregate.ReportRows;
 import org.dwlogs.aggregate.ReportTables;
 import org.dwlogs.config.JobConfig;
+import org.dwlogs.ingest.FileSniff;
 import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogFormat;
@@ -114,6 +115,8 @@ public final class ReportJob {
   private final Options options;
   private final Source source;
   private final Stopwatch clock = new Stopwatch();
+  /** Each listed file's encoding and layout; empty when the records come from a source. */
+  private Map<String, FileSniff> sniffs = Map.of();
 
   public ReportJob(SparkSession spark, Options options) {
     this(spark, options, null);
@@ -148,6 +151,7 @@ public final class ReportJob {
         clock.run("unmatched_errors", () -> writeUnmatchedErrors(folder, rows));
         List<Row> perFile = clock.time("per_file", () -> ReportTables.perFile(rows).collectAsList());
         List<Row> byKind = ReportTables.malformedByKind(rows).collectAsList();
+        warnNoRecordStart(files, byKind);
         writeManifest(folder, files, perFile, byKind, totals, started);
         folder.publish();
         return new Result(totals, folder.target().toString());
@@ -175,8 +179,11 @@ public final class ReportJob {
     Set<String> errorLevels = new HashSet<>(config.errorLevels());
     Long from = options.from() == null ? null : options.from().toEpochMilli();
     Long to = options.to() == null ? null : options.to().toEpochMilli();
+    if (source == null) {
+      sniffs = LogReader.sniff(sc, files, config);
+    }
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
-        : LogReader.read(sc, files, config, options.zone());
+        : LogReader.read(sc, files, config, options.zone(), sniffs);
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
       SignatureMatcher matcher = new SignatureMatcher(catalog.value(),
           new DualWriteContext(config.context().dualWrite()));
@@ -310,6 +317,23 @@ public final class ReportJob {
     System.err.println("dwlogs: warning: " + message);
   }
 
+  /** Names on the console each text file in which no layout found a record start. */
+  private void warnNoRecordStart(List<InputFile> files, List<Row> byKind) {
+    for (InputFile f : files) {
+      FileSniff sniff = sniffs.get(f.path());
+      if (sniff != null && sniff.noRecordStart()) {
+        warn(f.display() + ": " + ManifestWriter.noRecordStartNote(noRecordStartLines(f, byKind))
+            + ", each counted as malformed");
+      }
+    }
+  }
+
+  private static long noRecordStartLines(InputFile f, List<Row> byKind) {
+    return byKind.stream().filter(r -> r.getString(0).equals(f.path())
+            && Malformed.Kind.NO_RECORD_START.label().equals(r.getString(1)))
+        .mapToLong(r -> r.getLong(2)).sum();
+  }
+
   private void writeManifest(ReportFolder folder, List<InputFile> files, List<Row> perFile,
       List<Row> byKind, Totals totals, Instant started) throws IOException {
     Map<String, Row> stats = new HashMap<>();
@@ -323,7 +347,7 @@ public final class ReportJob {
     spark.put("version", this.spark.version());
     try (OutputStream out = folder.create(ReportTable.MANIFEST)) {
       ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, stats, kinds, totals,
-          spark, clock.timings(), started, Instant.now()));
+          spark, clock.timings(), started, Instant.now(), sniffs));
     }
   }
 

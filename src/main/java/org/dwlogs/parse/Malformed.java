@@ -6,9 +6,23 @@ import java.util.Locale;
  * A raw record that could not be parsed, kept with its kind, a reason a person can act on,
  * and its raw text (cut to {@link #MAX_RAW_CHARS}). Malformed records are counted per file
  * and written to the quarantine; they never stop the run.
+ *
+ * <p>{@code timestampHint} (epoch milliseconds, or null) is the time the record is counted
+ * at in a run with a time window: the nearest readable timestamp before it in its file (see
+ * {@code ingest.TimestampHints}), so that each malformed record falls in exactly one day.
  */
-public record Malformed(String source, Position position, Kind kind, String reason, String raw)
-    implements Parsed {
+public record Malformed(String source, Position position, Kind kind, String reason, String raw,
+    Long timestampHint) implements Parsed {
+
+  /** A malformed record without a timestamp hint. */
+  public Malformed(String source, Position position, Kind kind, String reason, String raw) {
+    this(source, position, kind, reason, raw, null);
+  }
+
+  /** This record, counted at {@code millis}. */
+  public Malformed withTimestampHint(Long millis) {
+    return new Malformed(source, position, kind, reason, raw, millis);
+  }
 
   /** Raw text kept per malformed record, in characters. */
   public static final int MAX_RAW_CHARS = 4096;
@@ -17,6 +31,8 @@ public record Malformed(String source, Position position, Kind kind, String reas
   public enum Kind {
     /** Lines of a text log before its first record start. */
     ORPHAN_LINES,
+    /** One line of a text log in which no known layout finds a record start. */
+    NO_RECORD_START,
     /** A text record whose first line does not match the configured header. */
     BAD_HEADER,
     /** A text record whose timestamp cannot be read. */

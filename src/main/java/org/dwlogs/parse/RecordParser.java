@@ -11,13 +11,23 @@ import org.dwlogs.config.JobConfig;
  */
 public final class RecordParser {
   private final Pattern header;
+  /** Names the header in reasons: the key for the default layout, else the layout. */
+  private final String headerKey;
   private final TimestampParser timestamps;
   private final Levels levels;
   private final IdExtractor ids;
 
+  /** A parser whose text records have the default layout ({@code text.header}). */
   public RecordParser(JobConfig config, ZoneId zone) {
-    this.header = Pattern.compile(config.text().header());
-    this.timestamps = new TimestampParser(config.timestampFormats(), zone);
+    this(config, zone, config.text().layoutsInOrder().get(0), false);
+  }
+
+  /** A parser whose text records have {@code layout}, slash dates read day first or not. */
+  public RecordParser(JobConfig config, ZoneId zone, JobConfig.Layout layout, boolean dayFirst) {
+    this.header = Pattern.compile(layout.header());
+    this.headerKey = JobConfig.TextLayout.DEFAULT_LAYOUT.equals(layout.name()) ? "text.header"
+        : "the header of layout " + layout.name();
+    this.timestamps = new TimestampParser(config.timestampFormats(), zone, dayFirst);
     this.levels = new Levels(config.levels());
     this.ids = new IdExtractor(config.ids().session(), config.ids().activity());
   }
@@ -36,7 +46,7 @@ public final class RecordParser {
     Matcher m = header.matcher(text).region(0, newline < 0 ? text.length() : newline);
     if (!m.matches()) {
       return Malformed.of(source, position, Malformed.Kind.BAD_HEADER,
-          "first line does not match text.header", text);
+          "first line does not match " + headerKey, text);
     }
     Long ts = timestamps.parse(m.group("ts"));
     if (ts == null) {

@@ -33,8 +33,17 @@ public final class TimestampParser {
   private final boolean fastIso;
 
   public TimestampParser(List<String> patterns, ZoneId zone) {
+    this(patterns, zone, false);
+  }
+
+  /**
+   * With {@code dayFirst}, slash dates are read day first: every {@code M/d/} and
+   * {@code MM/dd/} of the patterns is read as {@code d/M/} and {@code dd/MM/}.
+   */
+  public TimestampParser(List<String> patterns, ZoneId zone, boolean dayFirst) {
     this.fastIso = patterns.containsAll(ISO_FORMS);
     this.formats = patterns.stream()
+        .map(p -> dayFirst ? p.replace("MM/dd/", "dd/MM/").replace("M/d/", "d/M/") : p)
         .map(p -> new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
             .toFormatter(Locale.US).withResolverStyle(ResolverStyle.STRICT))
         .toList();
@@ -81,8 +90,9 @@ public final class TimestampParser {
 
   /**
    * {@code yyyy-MM-dd[T ]HH:mm:ss}, then an optional fraction ({@code .} and 1 to 9 digits, or
-   * {@code ,} and 3 or 6), then an optional zone ({@code Z}, {@code +hh:mm}, {@code +hhmm});
-   * null for anything else, including impossible dates, which the formatters then reject.
+   * {@code ,} and 3 or 6), then an optional zone ({@code Z}, {@code UTC}, {@code GMT},
+   * {@code +hh:mm}, {@code +hhmm}, after at most one space); null for anything else,
+   * including impossible dates, which the formatters then reject.
    */
   Long fastIso(String s) {
     int n = s.length();
@@ -117,9 +127,15 @@ public final class TimestampParser {
       }
     }
     ZoneOffset offset = null;
+    if (i < n - 1 && s.charAt(i) == ' ') {
+      i++; // a space before the zone: "01:02:03.456 +03:00", "01:02:03 UTC"
+    }
     if (i < n) {
       char c = s.charAt(i);
       if ((c == 'Z' || c == 'z') && i + 1 == n) {
+        offset = ZoneOffset.UTC;
+      } else if (n - i == 3 && (s.regionMatches(true, i, "UTC", 0, 3)
+          || s.regionMatches(true, i, "GMT", 0, 3))) {
         offset = ZoneOffset.UTC;
       } else if ((c == '+' || c == '-') && (n - i == 6 && s.charAt(i + 3) == ':' || n - i == 5)) {
         int hh = digits(s, i + 1, 2);

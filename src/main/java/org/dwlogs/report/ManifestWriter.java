@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.dwlogs.Version;
+import org.dwlogs.ingest.FileSniff;
 import org.dwlogs.ingest.InputFile;
 import org.dwlogs.job.ReportJob;
 
@@ -27,7 +28,22 @@ public final class ManifestWriter {
   public record Manifest(ReportJob.Options options, List<InputFile> files,
       Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
       ReportJob.Totals totals, Map<String, Object> spark,
-      Map<String, Long> timingsMillis, Instant started, Instant finished) {}
+      Map<String, Long> timingsMillis, Instant started, Instant finished,
+      Map<String, FileSniff> sniffs) {
+    /** A manifest without encodings and layouts (records read from an index). */
+    public Manifest(ReportJob.Options options, List<InputFile> files,
+        Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
+        ReportJob.Totals totals, Map<String, Object> spark,
+        Map<String, Long> timingsMillis, Instant started, Instant finished) {
+      this(options, files, perFile, malformedByKind, totals, spark, timingsMillis, started,
+          finished, Map.of());
+    }
+  }
+
+  /** The manifest's and the console's note on a text file without any record start. */
+  public static String noRecordStartNote(long lines) {
+    return "no record start found, " + lines + (lines == 1 ? " line" : " lines");
+  }
 
   public static void write(OutputStream out, Manifest m) throws IOException {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -49,13 +65,28 @@ public final class ManifestWriter {
       entry.put("path", f.display());
       entry.put("format", f.format().label());
       entry.put("bytes", f.bytes());
+      FileSniff sniff = m.sniffs().get(f.path());
+      if (sniff != null) {
+        entry.put("encoding", sniff.encodingLabel());
+        if (sniff.layout() != null) {
+          entry.put("layout", sniff.layout());
+        }
+        if (sniff.dayFirst()) {
+          entry.put("day_first", true);
+        }
+      }
       entry.put("records", stats == null ? 0L : stats.getLong(1));
       entry.put("malformed", stats == null ? 0L : stats.getLong(2));
       entry.put("truncated", stats == null ? 0L : stats.getLong(3));
       entry.put("records_without_timestamp", stats == null ? 0L : stats.getLong(4));
       entry.put("invalid_utf8", stats == null ? 0L : stats.getLong(5));
       entry.put("control_chars", stats == null ? 0L : stats.getLong(6));
-      entry.put("malformed_by_kind", m.malformedByKind().getOrDefault(f.path(), Map.of()));
+      Map<String, Long> kinds = m.malformedByKind().getOrDefault(f.path(), Map.of());
+      entry.put("malformed_by_kind", kinds);
+      if (sniff != null && sniff.noRecordStart()) {
+        entry.put("note", noRecordStartNote(
+            kinds.getOrDefault(org.dwlogs.parse.Malformed.Kind.NO_RECORD_START.label(), 0L)));
+      }
       inputs.add(entry);
     }
     root.put("inputs", inputs);

@@ -163,4 +163,41 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("nope.yaml: cannot read");
   }
+
+  @Test
+  void loadsTheBundledLayoutsDefaultFirst() {
+    assertThat(ConfigLoader.bundled().text().layoutsInOrder()).extracting(JobConfig.Layout::name)
+        .containsExactly("default", "level_in_brackets", "log4net", "nlog",
+            "bracketed_timestamp",
+            "slash_date");
+  }
+
+  @Test
+  void loadsAConfigurationWrittenBeforeLayoutsExisted() throws IOException {
+    String text = bundledText();
+    int from = text.indexOf("  # More layouts");
+    int to = text.indexOf("# java.time patterns");
+    assertThat(from).isPositive();
+    Path file = dir.resolve("old.yaml");
+    Files.writeString(file, text.substring(0, from) + "\n" + text.substring(to),
+        StandardCharsets.UTF_8);
+    JobConfig config = ConfigLoader.load(SourceFiles.file(file));
+    assertThat(config.text().layouts()).isEmpty();
+    assertThat(config.text().layoutsInOrder()).extracting(JobConfig.Layout::name)
+        .containsExactly("default");
+  }
+
+  @Test
+  void rejectsALayoutHeaderWithoutTheTimestampGroupNamingTheLayout() {
+    assertThatThrownBy(() -> loadEdited("      header: '^(?<ts>", "      header: '^(?<t>"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("text.layouts[0].header needs the named groups 'ts' and 'message'");
+  }
+
+  @Test
+  void rejectsTwoLayoutsWithOneName() {
+    assertThatThrownBy(() -> loadEdited("- name: nlog", "- name: log4net"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("text.layouts[2].name must be a unique word");
+  }
 }

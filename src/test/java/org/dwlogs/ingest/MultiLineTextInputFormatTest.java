@@ -285,10 +285,12 @@ class MultiLineTextInputFormatTest {
   // --- encoding ------------------------------------------------------------------------
 
   @Test
-  void replacesInvalidUtf8BytesAndKeepsTheRecord() throws Exception {
+  void replacesBytesThatAreNeitherUtf8NorWindows1252AndKeepsTheRecord() throws Exception {
+    // 0xC3 0x28 is not UTF-8; 0x81 is not defined in Windows-1252 either. (Before the
+    // Windows-1252 fallback this test used 0xFF, which Windows-1252 reads as 'ÿ'.)
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     bytes.writeBytes("2026-11-20T01:02:03Z ERROR bad ".getBytes(StandardCharsets.US_ASCII));
-    bytes.writeBytes(new byte[] {(byte) 0xC3, 0x28, ' ', (byte) 0xFF, '\n'});
+    bytes.writeBytes(new byte[] {(byte) 0xC3, 0x28, ' ', (byte) 0x81, '\n'});
     int next = bytes.size();
     bytes.writeBytes(R2.getBytes(StandardCharsets.US_ASCII));
     Path file = write("latin.log", bytes.toByteArray());
@@ -306,6 +308,69 @@ class MultiLineTextInputFormatTest {
         new Chunk(0, RECORD, false, "2026-11-20T01:02:03Z ERROR Kunde Müller – 顧客 🙂\n  weiter äöü"),
         new Chunk(log.getBytes(StandardCharsets.UTF_8).length - R2.length(), RECORD, false,
             "2026-11-20 01:02:04,000 Info ok"));
+  }
+
+  @Test
+  void readsALineThatIsNotUtf8AsWindows1252() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes("2026-11-20T01:02:03Z ERROR it doesn".getBytes(StandardCharsets.US_ASCII));
+    bytes.writeBytes(new byte[] {(byte) 0x92, 't', ' ', (byte) 0xE9, '\n'});
+    int next = bytes.size();
+    bytes.writeBytes("2026-11-20T01:02:04Z INFO caf\u00e9 in UTF-8\n".getBytes(StandardCharsets.UTF_8));
+    Path file = write("windows.log", bytes.toByteArray());
+    assertThat(read(file, WHOLE_FILE)).containsExactly(
+        new Chunk(0, RECORD, false, "2026-11-20T01:02:03Z ERROR it doesn\u2019t \u00e9"),
+        new Chunk(next, RECORD, false, "2026-11-20T01:02:04Z INFO caf\u00e9 in UTF-8"));
+  }
+
+  @ParameterizedTest(name = "max split {0} bytes")
+  @ValueSource(longs = {1, 13, WHOLE_FILE})
+  void dropsAByteOrderMarkAtAnyRecordStartOfConcatenatedFiles(long maxSplit) throws Exception {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(bom);
+    bytes.writeBytes(R2.getBytes(StandardCharsets.US_ASCII));
+    int next = bytes.size();
+    bytes.writeBytes(bom);
+    bytes.writeBytes(R2.getBytes(StandardCharsets.US_ASCII));
+    Path file = write("cat.log", bytes.toByteArray());
+    assertThat(read(file, maxSplit)).containsExactly(
+        new Chunk(0, RECORD, false, "2026-11-20 01:02:04,000 Info ok"),
+        new Chunk(next, RECORD, false, "2026-11-20 01:02:04,000 Info ok"));
+  }
+
+  @ParameterizedTest(name = "max split {0} bytes")
+  @ValueSource(longs = {1, 7, WHOLE_FILE})
+  void readsAUtf16FileWholeInOneSplit(long maxSplit) throws Exception {
+    String text = "2026-11-20T01:02:03Z ERROR K\u00fcrzel \ud83d\ude42\r\n  weiter\r\n" + R2;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+    bytes.writeBytes(text.getBytes(StandardCharsets.UTF_16LE));
+    Path file = write("wide.log", bytes.toByteArray());
+    Configuration conf = conf();
+    conf.set(MultiLineTextInputFormat.ENCODING, TextEncoding.UTF_16LE.label());
+    assertThat(splits(job(conf, file, maxSplit))).hasSize(1);
+    // Offsets count the text's UTF-8 bytes, as offsets of gzip files count decompressed bytes.
+    // The mark is not in the UTF-8 text; ü takes 1 byte more than its 1 char, the emoji 2 more
+    // than its 2 chars.
+    int second = (text.length() - R2.length()) + 3;
+    assertThat(read(conf, file, maxSplit)).containsExactly(
+        new Chunk(0, RECORD, false, "2026-11-20T01:02:03Z ERROR K\u00fcrzel \ud83d\ude42\n  weiter"),
+        new Chunk(second, RECORD, false, "2026-11-20 01:02:04,000 Info ok"));
+  }
+
+  @ParameterizedTest(name = "max split {0} bytes")
+  @ValueSource(longs = {1, 5, 20, WHOLE_FILE})
+  void makesEveryNonBlankLineOneChunkWhenNoLayoutFoundARecordStart(long maxSplit)
+      throws Exception {
+    String log = "Nov 20 01:02:03 host a\n\n  second\nthird\r\n";
+    Path file = write("syslog.log", log);
+    Configuration conf = conf();
+    conf.setBoolean(MultiLineTextInputFormat.NO_RECORD_START, true);
+    assertThat(read(conf, file, maxSplit)).containsExactly(
+        new Chunk(0, RecordChunk.Type.NO_RECORD_START, false, "Nov 20 01:02:03 host a"),
+        new Chunk(24, RecordChunk.Type.NO_RECORD_START, false, "  second"),
+        new Chunk(33, RecordChunk.Type.NO_RECORD_START, false, "third"));
   }
 
   // --- line records (JSON Lines) -------------------------------------------------------

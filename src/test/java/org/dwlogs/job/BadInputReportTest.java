@@ -152,11 +152,13 @@ class BadInputReportTest {
   static void writeBadEncoding(Path text, Path jsonl) throws IOException {
     String s = session(3);
     Bytes b = new Bytes();
+    // Bytes that are neither UTF-8 nor Windows-1252 (0x81, 0x8D, 0x9D, 0x90 are undefined
+    // there): a line of only Windows-1252 bytes would be read as Windows-1252.
     b.text("2026-11-20 03:00:00,000 ERROR [Sync] Payload had bad bytes ")
-        .raw((byte) 0xC3, (byte) 0x28).text(" and ").raw((byte) 0xFF).text(" here\n")
+        .raw((byte) 0xC3, (byte) 0x28).text(" and ").raw((byte) 0x81).text(" here\n")
         .text("Session ID: " + s + "\n");
     b.text("2026-11-20 03:00:01,000 ERROR [Sync] " + MAP_401 + "\n")
-        .raw((byte) 0xFE, (byte) 0xFF).text(" stack junk\nSession ID: " + s + "\n");
+        .raw((byte) 0x8D, (byte) 0x9D).text(" stack junk\nSession ID: " + s + "\n");
     b.text("2026-11-20 03:00:02,000 ERROR [Sync] Bell \u0007 and escape \u001b in payload\n"
         + "Session ID: " + s + "\n");
     b.text(MessyLogs.textRecord("2026-11-20 03:00:03,000", "ERROR", MAP_401, s, "\n"));
@@ -165,7 +167,7 @@ class BadInputReportTest {
     String sj = session(33);
     new Bytes()
         .text("{\"timestamp\":\"2026-11-20T04:00:00Z\",\"level\":\"ERROR\",\"message\":\"" + MAP_401
-            + " ").raw((byte) 0xFF, (byte) 0xFE).text("\",\"sessionId\":\"" + sj + "\"}\n")
+            + " ").raw((byte) 0x81, (byte) 0x90).text("\",\"sessionId\":\"" + sj + "\"}\n")
         .text("{\"timestamp\":\"2026-11-20T04:00:01Z\",\"level\":\"ERROR\",\"message\":\"" + MAP_401
             + " \\u0001 ctl\",\"sessionId\":\"" + sj + "\"}\n")
         .write(jsonl);

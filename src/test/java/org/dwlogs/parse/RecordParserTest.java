@@ -49,7 +49,10 @@ class RecordParserTest {
       "ERROR, ERROR", "error, ERROR", "Err, ERROR", "FATAL, FATAL", "fatal, FATAL",
       "CRITICAL, CRITICAL", "Crit, CRITICAL", "WARN, WARN", "warning, WARN", "WARNING, WARN",
       "Info, INFO", "INFORMATION, INFO", "information, INFO", "DEBUG, DEBUG", "debug, DEBUG",
-      "TRACE, TRACE", "Verbose, TRACE", "VERBOSE, TRACE"})
+      "TRACE, TRACE", "Verbose, TRACE", "VERBOSE, TRACE",
+      // Serilog's three-letter forms and .NET console's
+      "ERR, ERROR", "WRN, WARN", "INF, INFO", "DBG, DEBUG", "FTL, FATAL", "VRB, TRACE",
+      "fail, ERROR", "dbug, DEBUG", "trce, TRACE"})
   void mapsEachLevelWordInAnyCaseToItsCanonicalLevel(String word, String level) {
     LogRecord r = record("2026-11-20T01:02:03Z " + word + " [c] something happened");
     assertThat(new Object[] {r.level(), r.message()}).containsExactly(level, "something happened");
@@ -147,5 +150,29 @@ class RecordParserTest {
   void fromFieldsLeavesAnUnknownLevelWordOut() {
     LogRecord r = parser.fromFields(SRC, AT, null, "Notice", null, "m", null, null);
     assertThat(r.level()).isNull();
+  }
+
+  private static LogRecord inLayout(String layout, String text) {
+    var config = ConfigLoader.bundled();
+    Parsed parsed = new RecordParser(config, ZoneOffset.UTC, config.text().layout(layout), false)
+        .parseText(SRC, AT, text, false);
+    assertThat(parsed).isInstanceOf(LogRecord.class);
+    return (LogRecord) parsed;
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource(delimiter = '¦', value = {
+      "log4net¦2026-11-20 01:02:03,456 [12] ERROR Microsoft.Dynamics.Integrator.Foo - Write failed¦2026-11-20T01:02:03.456Z¦ERROR¦Microsoft.Dynamics.Integrator.Foo¦Write failed",
+      "level_in_brackets¦2026-11-20T01:02:03.456+03:00 [ERR] Write failed¦2026-11-19T22:02:03.456Z¦ERROR¦¦Write failed",
+      "level_in_brackets¦2026-11-20 01:02:03 [Warning] [Gateway] Slow¦2026-11-20T01:02:03Z¦WARN¦Gateway¦Slow",
+      "nlog¦2026-11-20 01:02:03.4567|ERROR|Contoso.Writer|Write failed¦2026-11-20T01:02:03.456Z¦ERROR¦Contoso.Writer¦Write failed",
+      "bracketed_timestamp¦[2026-11-20 01:02:03,456] ERROR [DualWriteSync] Write failed¦2026-11-20T01:02:03.456Z¦ERROR¦DualWriteSync¦Write failed",
+      "bracketed_timestamp¦[2026-11-20 01:02:03,456] [FTL] Write failed¦2026-11-20T01:02:03.456Z¦FATAL¦¦Write failed",
+      "slash_date¦11/20/2026 1:02:03 PM Error Write failed¦2026-11-20T13:02:03Z¦ERROR¦¦Write failed"})
+  void readsEachBundledLayout(String layout, String line, String ts, String level,
+      String component, String message) {
+    LogRecord r = inLayout(layout, line);
+    assertThat(new Object[] {r.timestampMillis(), r.level(), r.component(), r.message()})
+        .containsExactly(Instant.parse(ts).toEpochMilli(), level, component, message);
   }
 }

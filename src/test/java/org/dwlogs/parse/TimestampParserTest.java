@@ -154,4 +154,32 @@ class TimestampParserTest {
   void returnsNullForNull() {
     assertThat(parser(UTC).parse(null)).isNull();
   }
+
+  @Test
+  void readsASpaceBeforeTheOffset() {
+    assertThat(parser(UTC).parse("2026-11-20 01:02:03.456 +03:00"))
+        .isEqualTo(millis("2026-11-19T22:02:03.456Z"));
+    assertThat(parser(UTC).parse("2026-11-20 01:02:03 -0500"))
+        .isEqualTo(millis("2026-11-20T06:02:03Z"));
+  }
+
+  @Test
+  void readsTheZoneWordsUtcGmtAndZ() {
+    assertThat(parser(BERLIN).parse("2026-11-20 01:02:03 UTC"))
+        .isEqualTo(millis("2026-11-20T01:02:03Z"));
+    assertThat(parser(BERLIN).parse("2026-11-20 01:02:03,456 GMT"))
+        .isEqualTo(millis("2026-11-20T01:02:03.456Z"));
+    assertThat(parser(BERLIN).parse("2026-11-20 01:02:03 Z"))
+        .isEqualTo(millis("2026-11-20T01:02:03Z"));
+  }
+
+  @Test
+  void readsSlashDatesDayFirstWhenAsked() {
+    TimestampParser dayFirst =
+        new TimestampParser(ConfigLoader.bundled().timestampFormats(), UTC, true);
+    assertThat(dayFirst.parse("20/11/2026 01:02:03")).isEqualTo(millis("2026-11-20T01:02:03Z"));
+    assertThat(dayFirst.parse("05/11/2026 01:02:03")).isEqualTo(millis("2026-11-05T01:02:03Z"));
+    assertThat(parser(UTC).parse("05/11/2026 01:02:03")).isEqualTo(millis("2026-05-11T01:02:03Z"));
+    assertThat(parser(UTC).parse("20/11/2026 01:02:03")).isNull();
+  }
 }
