@@ -35,7 +35,7 @@ import org.dwlogs.parse.RecordParser;
  * Reads the input files into parsed records, one Spark partition per input split. Text logs
  * and JSON Lines go through {@link MultiLineTextInputFormat} (split-safe; gzip read whole);
  * CSV files, whose quoted fields may span lines, are streamed whole by one task each
- * ({@link CsvRecords}).
+ * ({@link CsvRecords}), and so are JSON documents ({@link JsonDocumentIterator}).
  */
 public final class LogReader {
   private LogReader() {}
@@ -46,6 +46,7 @@ public final class LogReader {
     List<String> text = paths(files, LogFormat.TEXT);
     List<String> jsonl = paths(files, LogFormat.JSONL);
     List<String> csv = paths(files, LogFormat.CSV);
+    List<String> documents = paths(files, LogFormat.JSON);
     if (!text.isEmpty()) {
       parts.add(lineBased(sc, text, config, zone, false));
     }
@@ -54,6 +55,9 @@ public final class LogReader {
     }
     if (!csv.isEmpty()) {
       parts.add(csv(sc, csv, config, zone));
+    }
+    if (!documents.isEmpty()) {
+      parts.add(jsonDocuments(sc, documents, config, zone));
     }
     if (parts.isEmpty()) {
       return sc.emptyRDD();
@@ -107,7 +111,7 @@ public final class LogReader {
               parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
                   "lines before the first record start", chunk.text());
             } else if (jsonLines) {
-              parsed = json.parse(source, at, chunk.text()); // null for a blank line
+              parsed = json.parse(source, at, chunk.text(), chunk.truncated()); // null if blank
             } else {
               parsed = records.parseText(source, at, chunk.text(), chunk.truncated());
             }
@@ -127,6 +131,15 @@ public final class LogReader {
     return sc.parallelize(paths, paths.size()).flatMap(path -> {
       RecordParser records = new RecordParser(config, zone);
       return new CsvFileIterator(path, hadoop.value(), records, config);
+    });
+  }
+
+  private static JavaRDD<Parsed> jsonDocuments(JavaSparkContext sc, List<String> paths,
+      JobConfig config, ZoneId zone) {
+    SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
+    return sc.parallelize(paths, paths.size()).flatMap(path -> {
+      JsonLineParser json = new JsonLineParser(new RecordParser(config, zone), config.fields());
+      return new JsonDocumentIterator(path, hadoop.value(), json, config.text().maxRecordBytes());
     });
   }
 
@@ -198,7 +211,7 @@ public final class LogReader {
       }
       pending = item.bad()
           ? Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES, item.problem(), item.raw())
-          : rows.parse(path, at, item.fields(), item.raw());
+          : rows.parse(path, at, item.fields(), item.raw(), item.truncated());
     }
 
     private void header(CsvRecords.Item item, Position at) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Supplier;
 import org.dwlogs.config.JobConfig.FieldAliases;
 
 /**
@@ -58,13 +59,20 @@ public final class JsonLineParser {
   /** The record of one JSON value; {@code raw} is quarantined if it is no record. */
   public Parsed parse(String source, Position position, JsonNode node, boolean truncated,
       String raw) {
+    return parse(source, position, node, truncated, () -> raw);
+  }
+
+  /** As above; the raw text is only made when the value is no record. */
+  public Parsed parse(String source, Position position, JsonNode node, boolean truncated,
+      Supplier<String> raw) {
     if (node == null || !node.isObject()) {
-      return Malformed.of(source, position, Malformed.Kind.INVALID_JSON, "not a JSON object", raw);
+      return Malformed.of(source, position, Malformed.Kind.INVALID_JSON, "not a JSON object",
+          raw.get());
     }
     LogRecord record = fields.record(source, position, NamedFields.ofJson(node), truncated);
     if (record == null) {
       return Malformed.of(source, position, Malformed.Kind.NO_MESSAGE,
-          "no message field (looked for " + aliases.message() + ")", raw);
+          "no message field (looked for " + aliases.message() + ")", raw.get());
     }
     return record;
   }

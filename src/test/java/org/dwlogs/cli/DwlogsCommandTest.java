@@ -116,7 +116,7 @@ class DwlogsCommandTest {
   @ValueSource(strings = {"xml", "parquet", ""})
   void anUnknownFormatIsAUsageErrorNamingIt(String format) {
     assertThat(expectUsageError("report", "--input", "in", "--output", "out", "--format", format))
-        .contains("--format").contains("text, jsonl or csv");
+        .contains("--format").contains("text, jsonl, json or csv");
   }
 
   @Test

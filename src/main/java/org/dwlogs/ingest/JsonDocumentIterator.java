@@ -1,0 +1,314 @@
+package org.dwlogs.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
+import org.dwlogs.parse.JsonLineParser;
+import org.dwlogs.parse.LogRecord;
+import org.dwlogs.parse.Malformed;
+import org.dwlogs.parse.Parsed;
+import org.dwlogs.parse.Position;
+
+/**
+ * Streams the records of one JSON document with Jackson's streaming parser, one element at a
+ * time, never the document whole: the elements of a top-level array, or of the {@code value}
+ * array of a top-level object (OData, the Dataverse Web API); a top-level object without a
+ * {@code value} array is one record. Each record's position is its byte offset in the file
+ * (in the decompressed stream for gzip files).
+ *
+ * <p>An element with a syntax error is quarantined with its offset, and reading goes on at
+ * the next element: from the error on, the bytes are scanned (strings and nesting counted)
+ * for the comma that ends the broken element at the array's level, and a new parser starts
+ * there. When no next element is found, the rest of the document is quarantined with the
+ * broken element, with its size in bytes. An element longer than {@code maxRecordBytes}
+ * is kept with its message cut there, and flagged truncated.
+ */
+final class JsonDocumentIterator extends NextIterator<Parsed> {
+  /** Resyncs after broken elements, per file; past this the rest is quarantined whole. */
+  static final int MAX_RESYNCS = 1000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] ARRAY_AND_OBJECT = "[{".getBytes(StandardCharsets.US_ASCII);
+
+  private final String path;
+  private final Configuration hadoop;
+  private final JsonLineParser records;
+  private final int maxRecordBytes;
+  private JsonParser parser;
+  /** The file offset of byte 0 of {@link #parser}'s input. */
+  private long base;
+  /** The nesting depth of the records array in {@link #parser}. */
+  private int arrayDepth;
+  private int resyncs;
+  /** Where the element being read starts, or -1 between elements. */
+  private long elementStart = -1;
+  private boolean inArray;
+  private boolean finished;
+  private Parsed pending;
+
+  JsonDocumentIterator(String path, Configuration hadoop, JsonLineParser records,
+      int maxRecordBytes) {
+    this.path = path;
+    this.hadoop = hadoop;
+    this.records = records;
+    this.maxRecordBytes = maxRecordBytes;
+    try {
+      parser = JSON.createParser(open(path, hadoop, 0));
+    } catch (IOException e) {
+      unreadable(0, e);
+    }
+  }
+
+  /** The file's decompressed bytes from {@code offset} on. */
+  static InputStream open(String path, Configuration hadoop, long offset) throws IOException {
+    Path p = new Path(path);
+    InputStream raw = p.getFileSystem(hadoop).open(p);
+    CompressionCodec codec = new CompressionCodecFactory(hadoop).getCodec(p);
+    InputStream in = codec == null ? raw : codec.createInputStream(raw);
+    in.skipNBytes(offset);
+    return in;
+  }
+
+  @Override
+  protected Parsed computeNext() {
+    while (pending == null && !finished) {
+      try {
+        if (inArray) {
+          nextElement();
+        } else {
+          findRecords();
+        }
+      } catch (JsonProcessingException e) {
+        broken(e);
+      } catch (IOException e) {
+        unreadable(parser == null ? 0 : base + parser.currentLocation().getByteOffset(), e);
+      }
+    }
+    Parsed out = pending;
+    pending = null;
+    return out;
+  }
+
+  /** Reads up to the first record: into the records array, or the whole single object. */
+  private void findRecords() throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      close(); // an empty file holds no records
+      return;
+    }
+    long start = offset();
+    if (first == JsonToken.START_ARRAY) {
+      enterArray();
+      return;
+    }
+    if (first != JsonToken.START_OBJECT) {
+      pending = Malformed.of(path, Position.offset(start), Malformed.Kind.INVALID_JSON,
+          "a JSON document must be an array or an object, found " + first, "");
+      close();
+      return;
+    }
+    for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+      boolean value = "value".equals(parser.currentName());
+      if (parser.nextToken() == JsonToken.START_ARRAY && value) {
+        enterArray();
+        return;
+      }
+      parser.skipChildren();
+    }
+    // An object without a value array is one record: read it again, whole.
+    parser.close();
+    base = start;
+    parser = JSON.createParser(open(path, hadoop, start));
+    parser.nextToken();
+    elementStart = start;
+    JsonNode node = parser.readValueAsTree();
+    pending = record(start, node, span(start, base + parser.currentLocation().getByteOffset()));
+    close();
+  }
+
+  private void enterArray() {
+    inArray = true;
+    arrayDepth = depth(parser.getParsingContext());
+  }
+
+  private void nextElement() throws IOException {
+    elementStart = -1;
+    JsonToken t = parser.nextToken();
+    if (t == null || t == JsonToken.END_ARRAY) {
+      close(); // what follows the records array is not read
+      return;
+    }
+    long start = offset();
+    elementStart = start;
+    JsonNode node = parser.readValueAsTree();
+    long end = base + parser.currentLocation().getByteOffset();
+    pending = record(start, node, span(start, end));
+  }
+
+  private boolean span(long start, long end) {
+    return end - start > maxRecordBytes;
+  }
+
+  private Parsed record(long start, JsonNode node, boolean truncated) {
+    Parsed parsed = records.parse(path, Position.offset(start), node, truncated,
+        () -> node == null ? "" : node.toString());
+    if (truncated && parsed instanceof LogRecord r && r.message().length() > maxRecordBytes) {
+      return new LogRecord(r.source(), r.position(), r.timestampMillis(), r.level(),
+          r.component(), r.message().substring(0, maxRecordBytes), r.sessionId(),
+          r.activityId(), true, r.otherFields());
+    }
+    return parsed;
+  }
+
+  private long offset() {
+    return base + parser.currentTokenLocation().getByteOffset();
+  }
+
+  /** A syntax error: quarantines the broken element and goes on at the next one. */
+  private void broken(JsonProcessingException e) {
+    long at = e.getLocation() != null && e.getLocation().getByteOffset() >= 0
+        ? base + e.getLocation().getByteOffset() : base;
+    long start = elementStart >= 0 ? elementStart : at;
+    int depthAtError = inArray ? depth(parser.getParsingContext()) - arrayDepth : -1;
+    String why = "invalid JSON at offset " + at + ": " + e.getOriginalMessage();
+    closeParser();
+    if (!inArray || depthAtError < 0 || ++resyncs > MAX_RESYNCS) {
+      rest(start, why);
+      return;
+    }
+    try {
+      Resync r = resync(start, at, depthAtError);
+      if (r.next < 0) {
+        pending = Malformed.of(path, Position.offset(start), Malformed.Kind.INVALID_JSON,
+            why + "; no element after it, the rest of the document (" + r.skipped
+                + " bytes) is quarantined with it", r.raw);
+        close();
+        return;
+      }
+      pending = Malformed.of(path, Position.offset(start), Malformed.Kind.INVALID_JSON,
+          why + "; read on at the next element, offset " + r.next, r.raw);
+      InputStream rest = open(path, hadoop, r.next + 1); // past the element's '{'
+      parser = JSON.createParser(new SequenceInputStream(
+          new ByteArrayInputStream(ARRAY_AND_OBJECT), rest));
+      base = r.next - 1;
+      parser.nextToken(); // the '[' put before the element: the records array again
+      arrayDepth = depth(parser.getParsingContext());
+    } catch (IOException io) {
+      unreadable(at, io);
+    }
+  }
+
+  /** Where the next element starts (or -1), the bytes skipped and the raw text kept. */
+  private record Resync(long next, long skipped, String raw) {}
+
+  /**
+   * Scans from the broken element's start: up to the error for the raw text, then, with
+   * the nesting the parser had at the error, for a comma at the array's level followed by
+   * an object.
+   */
+  private Resync resync(long start, long at, int depth) throws IOException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    try (InputStream in = new java.io.BufferedInputStream(open(path, hadoop, start))) {
+      long pos = start;
+      int b;
+      while (pos < at && (b = in.read()) >= 0) {
+        keep(raw, b);
+        pos++;
+      }
+      boolean inString = false;
+      boolean comma = false;
+      while ((b = in.read()) >= 0) {
+        long here = pos++;
+        keep(raw, b);
+        if (inString) {
+          if (b == '\\') {
+            in.read();
+            pos++;
+          } else if (b == '"') {
+            inString = false;
+          }
+          continue;
+        }
+        if (comma && !Character.isWhitespace(b)) {
+          if (b == '{') {
+            return new Resync(here, here - start, trim(raw));
+          }
+          comma = false;
+        }
+        switch (b) {
+          case '"' -> inString = true;
+          case '{', '[' -> depth++;
+          case '}', ']' -> {
+            if (--depth < 0) {
+              return new Resync(-1, here - start, trim(raw)); // the records array ended
+            }
+          }
+          case ',' -> comma = depth == 0;
+          default -> { }
+        }
+      }
+      return new Resync(-1, pos - start, trim(raw));
+    }
+  }
+
+  private static void keep(ByteArrayOutputStream raw, int b) {
+    if (raw.size() < Malformed.MAX_RAW_CHARS) {
+      raw.write(b);
+    }
+  }
+
+  private static String trim(ByteArrayOutputStream raw) {
+    String s = raw.toString(StandardCharsets.UTF_8).strip();
+    return s.endsWith(",") ? s.substring(0, s.length() - 1).strip() : s;
+  }
+
+  /** The document cannot be read past {@code start}: quarantines the rest as one entry. */
+  private void rest(long start, String why) {
+    pending = Malformed.of(path, Position.offset(start), Malformed.Kind.INVALID_JSON,
+        why + "; the rest of the document from offset " + start + " could not be read", "");
+    close();
+  }
+
+  private void unreadable(long at, IOException e) {
+    pending = Malformed.of(path, Position.offset(at), Malformed.Kind.UNREADABLE_FILE,
+        "file could not be read to its end: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()), "");
+    close();
+  }
+
+  private static int depth(JsonStreamContext ctx) {
+    int d = 0;
+    for (JsonStreamContext c = ctx; c != null; c = c.getParent()) {
+      d++;
+    }
+    return d;
+  }
+
+  private void closeParser() {
+    if (parser != null) {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        // nothing more to read from it either way
+      }
+    }
+  }
+
+  private void close() {
+    finished = true;
+    closeParser();
+  }
+}
