@@ -41,8 +41,11 @@ final class CsvRecords {
     }
   }
 
-  /** A physical line, cut at the bound; {@code droppedQuotes} counts quotes after the cut. */
-  private record Line(long number, String text, int bytes, boolean cut, int droppedQuotes) {}
+  /**
+   * A physical line, cut at the bound: {@code bytes} is its whole length, {@code text} what
+   * was kept, {@code droppedQuotes} counts the quotes after the cut.
+   */
+  private record Line(long number, String text, long bytes, boolean cut, int droppedQuotes) {}
 
   private final Reader reader;
   private final int maxLines;
@@ -167,6 +170,7 @@ final class CsvRecords {
     }
     StringBuilder text = new StringBuilder();
     int bytes = 0;
+    long droppedBytes = 0;
     boolean cut = false;
     int dropped = 0;
     boolean any = false;
@@ -189,15 +193,17 @@ final class CsvRecords {
         }
         break; // a lone CR ends the line too
       }
+      int size = utf8Size((char) c);
       if (cut) {
+        droppedBytes += size;
         if (c == '"') {
           dropped++;
         }
         continue;
       }
-      int size = utf8Size((char) c);
       if (bytes + size > maxBytes) {
         cut = true;
+        droppedBytes += size;
         if (Character.isLowSurrogate((char) c) && text.length() > 0) {
           text.setLength(text.length() - 1); // half a character is not kept
         }
@@ -209,7 +215,7 @@ final class CsvRecords {
       text.append((char) c);
       bytes += size;
     }
-    return new Line(++lineNumber, text.toString(), bytes, cut, dropped);
+    return new Line(++lineNumber, text.toString(), bytes + droppedBytes, cut, dropped);
   }
 
   private int read() throws IOException {
