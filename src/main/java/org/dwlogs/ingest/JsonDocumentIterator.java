@@ -230,6 +230,7 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
       }
       boolean inString = false;
       boolean comma = false;
+      int rawAtComma = 0;
       while ((b = in.read()) >= 0) {
         long here = pos++;
         keep(raw, b);
@@ -244,7 +245,7 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
         }
         if (comma && !Character.isWhitespace(b)) {
           if (b == '{') {
-            return new Resync(here, here - start, trim(raw));
+            return new Resync(here, here - start, text(raw, rawAtComma));
           }
           comma = false;
         }
@@ -253,14 +254,17 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
           case '{', '[' -> depth++;
           case '}', ']' -> {
             if (--depth < 0) {
-              return new Resync(-1, here - start, trim(raw)); // the records array ended
+              return new Resync(-1, here - start, text(raw, raw.size())); // the array ended
             }
           }
-          case ',' -> comma = depth == 0;
+          case ',' -> {
+            comma = depth == 0;
+            rawAtComma = raw.size() - 1; // the broken element ends before its comma
+          }
           default -> { }
         }
       }
-      return new Resync(-1, pos - start, trim(raw));
+      return new Resync(-1, pos - start, text(raw, raw.size()));
     }
   }
 
@@ -270,9 +274,9 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
     }
   }
 
-  private static String trim(ByteArrayOutputStream raw) {
-    String s = raw.toString(StandardCharsets.UTF_8).strip();
-    return s.endsWith(",") ? s.substring(0, s.length() - 1).strip() : s;
+  private static String text(ByteArrayOutputStream raw, int length) {
+    return new String(raw.toByteArray(), 0, Math.min(length, raw.size()), StandardCharsets.UTF_8)
+        .strip();
   }
 
   /** The document cannot be read past {@code start}: quarantines the rest as one entry. */

@@ -133,15 +133,14 @@ final class FieldRecords {
     String fallback = null;
     for (String alias : FieldIndex.aliases(aliases, field)) {
       String key = FieldIndex.key(alias);
-      String v = text(fields.get(key));
-      if (v == null) {
-        continue;
+      for (JsonNode node : fields.values(key)) {
+        String v = text(node);
+        used.add(key);
+        if (!v.isBlank()) {
+          return v;
+        }
+        fallback = v; // present but blank: a record with an empty value, not a missing field
       }
-      used.add(key);
-      if (!v.isBlank()) {
-        return v;
-      }
-      fallback = v; // present but blank: a record with an empty value, not a missing field
     }
     return fallback;
   }
@@ -150,13 +149,12 @@ final class FieldRecords {
   private String id(NamedFields fields, Field field, Set<String> used) {
     for (String alias : FieldIndex.aliases(aliases, field)) {
       String key = FieldIndex.key(alias);
-      String v = text(fields.get(key));
-      if (v == null) {
-        continue;
-      }
-      used.add(key);
-      if (IdExtractor.normalize(v) != null) {
-        return v;
+      for (JsonNode node : fields.values(key)) {
+        String v = text(node);
+        used.add(key);
+        if (IdExtractor.normalize(v) != null) {
+          return v;
+        }
       }
     }
     return null;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,16 +14,17 @@ import java.util.Map;
  * in their order, the first of a name winning. The entries of a {@code customDimensions}
  * object (Application Insights; {@code Properties} in Log Analytics; a JSON object, or a JSON string of one in CSV exports) count
  * as fields of the record too, after its own fields: an ID or timestamp there is found like
- * any other, but a record's own field of the same name wins.
+ * any other, but a record's own field of the same name, when it has a value, comes first.
  */
 final class NamedFields {
   /** Application Insights' {@code customDimensions}; Log Analytics calls it {@code Properties}. */
-  static final java.util.List<String> DIMENSIONS =
-      java.util.List.of(FieldIndex.key("customDimensions"), FieldIndex.key("Properties"));
+  static final List<String> DIMENSIONS = List.of(FieldIndex.key("customDimensions"), FieldIndex.key("Properties"));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, JsonNode> byKey = new LinkedHashMap<>();
+  /** Entries of customDimensions whose name the record has too: looked at after its own. */
+  private final Map<String, JsonNode> shadowed = new LinkedHashMap<>();
 
   private NamedFields() {}
 
@@ -54,6 +56,16 @@ final class NamedFields {
     return v == null || v.isNull() || v.isMissingNode() ? null : v;
   }
 
+  /** The values under a compared name: the record's own, then a customDimensions entry's. */
+  List<JsonNode> values(String key) {
+    JsonNode own = get(key);
+    JsonNode dim = shadowed.get(key);
+    if (dim == null || dim.isNull()) {
+      return own == null ? List.of() : List.of(own);
+    }
+    return own == null ? List.of(dim) : List.of(own, dim);
+  }
+
   Map<String, JsonNode> all() {
     return byKey;
   }
@@ -72,7 +84,10 @@ final class NamedFields {
     byKey.put(key, dims);
     for (Iterator<Map.Entry<String, JsonNode>> it = dims.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      byKey.putIfAbsent(FieldIndex.key(e.getKey()), e.getValue());
+      String name = FieldIndex.key(e.getKey());
+      if (byKey.putIfAbsent(name, e.getValue()) != null) {
+        shadowed.putIfAbsent(name, e.getValue());
+      }
     }
   }
 
