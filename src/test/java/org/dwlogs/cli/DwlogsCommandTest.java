@@ -247,4 +247,14 @@ class DwlogsCommandTest {
       assertThat(left).as("no staging folder is left behind").isEmpty();
     }
   }
+
+  @Test
+  void reportOnAGlobMatchingNothingExitsTwoWithOneLineNamingTheGlob() throws IOException {
+    String glob = tmp.resolve("logs") + "/*/dw-*.log";
+    Path output = tmp.resolve("reports");
+    Run r = expectExit(ExitCodes.INPUT, "report", "--input", glob, "--output",
+        output.toString(), "--master", "local[1]");
+    assertThat(r.err().strip()).isEqualTo("dwlogs: input glob matches no file: " + glob);
+    assertThat(output).doesNotExist();
+  }
 }
