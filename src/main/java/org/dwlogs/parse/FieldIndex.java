@@ -2,7 +2,6 @@ package org.dwlogs.parse;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.dwlogs.config.JobConfig.FieldAliases;
 
 /**
@@ -13,10 +12,6 @@ import org.dwlogs.config.JobConfig.FieldAliases;
  */
 public final class FieldIndex {
   private FieldIndex() {}
-
-  /** A bracketed suffix such as the zone Log Analytics adds to datetime columns. */
-  private static final Pattern BRACKET_SUFFIX = Pattern.compile("\\s*\\[[^\\]]*\\]\\s*$");
-  private static final Pattern SPACES_AND_UNDERSCORES = Pattern.compile("[\\s_]");
 
   /** The logical fields. */
   public enum Field { TIMESTAMP, LEVEL, MESSAGE, SESSION, ACTIVITY, COMPONENT }
@@ -34,10 +29,25 @@ public final class FieldIndex {
 
   /** A field name (JSON key or CSV header) as compared. */
   public static String key(String name) {
-    String n = name.replace("\uFEFF", "");
-    if (n.endsWith("]") && n.indexOf('[') > 0) {
-      n = BRACKET_SUFFIX.matcher(n).replaceFirst("");
+    int end = name.length();
+    // A trailing bracketed suffix, as in "timestamp [UTC]", is no part of the name.
+    int close = end;
+    while (close > 0 && Character.isWhitespace(name.charAt(close - 1))) {
+      close--;
     }
-    return SPACES_AND_UNDERSCORES.matcher(n).replaceAll("").toLowerCase(Locale.ROOT);
+    if (close > 0 && name.charAt(close - 1) == ']') {
+      int open = name.lastIndexOf('[', close - 1);
+      if (open > 0) {
+        end = open;
+      }
+    }
+    StringBuilder out = new StringBuilder(end);
+    for (int i = 0; i < end; i++) {
+      char c = name.charAt(i);
+      if (c != '_' && c != '\uFEFF' && !Character.isWhitespace(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 }

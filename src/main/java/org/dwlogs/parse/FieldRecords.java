@@ -70,8 +70,10 @@ final class FieldRecords {
       }
       present = true;
       JsonNode structured = NamedFields.structured(v);
-      if (structured != null && structured.isArray()) {
+      if (structured != null && isExceptionDetails(structured)) {
         addDetails(structured, parts);
+      } else if (structured != null && structured.isArray() && structured.isEmpty()) {
+        continue; // no exception details: nothing to add
       } else {
         addText(text(v), parts);
       }
@@ -79,12 +81,29 @@ final class FieldRecords {
     return present ? String.join("\n", parts) : null;
   }
 
+  /**
+   * True for an array of exception details: objects with a message or a stack. Any other
+   * value (a message that only looks like JSON, say) is kept as its text.
+   */
+  private static boolean isExceptionDetails(JsonNode value) {
+    if (!value.isArray() || value.isEmpty()) {
+      return false;
+    }
+    for (JsonNode detail : value) {
+      if (!detail.isObject()) {
+        return false;
+      }
+      NamedFields d = NamedFields.ofJson(detail);
+      boolean text = DETAIL_TEXT.stream().anyMatch(n -> d.get(FieldIndex.key(n)) != null);
+      if (!text && d.get(FieldIndex.key("parsedStack")) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void addDetails(JsonNode details, Set<String> parts) {
     for (JsonNode detail : details) {
-      if (!detail.isObject()) {
-        addText(text(detail), parts);
-        continue;
-      }
       NamedFields d = NamedFields.ofJson(detail);
       for (String name : DETAIL_TEXT) {
         addText(text(d.get(FieldIndex.key(name))), parts);

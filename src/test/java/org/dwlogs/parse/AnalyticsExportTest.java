@@ -148,6 +148,15 @@ class AnalyticsExportTest {
         .otherFields()).isNull();
   }
 
+  @Test
+  void aMessageThatOnlyLooksLikeJsonIsKeptAsItsText() {
+    JsonLineParser json = new JsonLineParser(RECORDS, CONFIG.fields());
+    String text = "[{\\\"status\\\":403,\\\"source\\\":\\\"\\\"}]";
+    LogRecord r = (LogRecord) json.parse("x.jsonl", Position.offset(0),
+        "{\"message\":\"" + text + "\",\"details\":[]}");
+    assertThat(r.message()).isEqualTo("[{\"status\":403,\"source\":\"\"}]");
+  }
+
   // ------------------------------------------------------------------ bounds
 
   @Test
