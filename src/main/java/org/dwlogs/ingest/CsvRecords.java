@@ -105,7 +105,7 @@ final class CsvRecords {
       }
       if (!truncated) {
         // This line crosses the bound: the parser reads what fits, the quotes tell the rest.
-        String fit = prefix(next.text(), maxBytes - (kept.length() == 0 ? 0 : bytes(kept) + 1));
+        String fit = prefix(next.text(), maxBytes - (kept.length() == 0 ? 0 : Utf8.length(kept) + 1));
         kept.append('\n').append(fit);
         fields = concat(fields, parser.parseLineMulti(fit));
         truncated = true;
@@ -193,7 +193,7 @@ final class CsvRecords {
         }
         break; // a lone CR ends the line too
       }
-      int size = utf8Size((char) c);
+      int size = Utf8.size((char) c);
       if (cut) {
         droppedBytes += size;
         if (c == '"') {
@@ -238,37 +238,9 @@ final class CsvRecords {
     return buffer[bufferPos];
   }
 
-  /** UTF-8 bytes of one UTF-16 unit; a surrogate counts half of its pair's 4. */
-  private static int utf8Size(char c) {
-    if (c < 0x80) {
-      return 1;
-    }
-    if (c < 0x800) {
-      return 2;
-    }
-    return Character.isSurrogate(c) ? 2 : 3;
-  }
-
-  private static int bytes(CharSequence s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      n += utf8Size(s.charAt(i));
-    }
-    return n;
-  }
-
   /** The longest start of {@code s} of at most {@code budget} bytes, whole characters only. */
   private static String prefix(String s, long budget) {
-    int bytes = 0;
-    int i = 0;
-    while (i < s.length() && bytes + utf8Size(s.charAt(i)) <= budget) {
-      bytes += utf8Size(s.charAt(i));
-      i++;
-    }
-    if (i > 0 && i < s.length() && Character.isHighSurrogate(s.charAt(i - 1))) {
-      i--;
-    }
-    return s.substring(0, i);
+    return s.substring(0, Utf8.prefixChars(s, budget));
   }
 
   private static int quotes(String s, int from) {

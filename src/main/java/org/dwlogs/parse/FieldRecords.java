@@ -1,6 +1,7 @@
 package org.dwlogs.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,12 +27,29 @@ final class FieldRecords {
   /** The parts of an Application Insights exception detail that are message text. */
   private static final List<String> DETAIL_TEXT = List.of("outerMessage", "message", "innermostMessage");
 
+  /** Names compared per parser: JSON records repeat the same keys, so they are kept. */
+  private static final int MAX_CACHED_KEYS = 4096;
+
   private final RecordParser records;
   private final FieldAliases aliases;
+  private final Map<String, String> keys = new HashMap<>();
 
   FieldRecords(RecordParser records, FieldAliases aliases) {
     this.records = records;
     this.aliases = aliases;
+  }
+
+  /** {@link FieldIndex#key} of a name, cached. */
+  String key(String name) {
+    String k = keys.get(name);
+    if (k == null) {
+      if (keys.size() >= MAX_CACHED_KEYS) {
+        keys.clear(); // names that never repeat (generated keys): start over
+      }
+      k = FieldIndex.key(name);
+      keys.put(name, k);
+    }
+    return k;
   }
 
   /** The record, or null when no message field is present at all. */
@@ -63,7 +81,7 @@ final class FieldRecords {
     Set<String> parts = new LinkedHashSet<>();
     boolean present = false;
     for (String alias : aliases.message()) {
-      String key = FieldIndex.key(alias);
+      String key = key(alias);
       JsonNode v = fields.get(key);
       if (v == null || !used.add(key)) {
         continue;
@@ -131,7 +149,7 @@ final class FieldRecords {
   /** The level word; App Insights' numeric severityLevel 0-4 and an exception item read too. */
   private String level(NamedFields fields, Set<String> used) {
     for (String alias : aliases.level()) {
-      String key = FieldIndex.key(alias);
+      String key = key(alias);
       String v = text(fields.get(key));
       if (v == null || v.isBlank()) {
         continue;
@@ -151,7 +169,7 @@ final class FieldRecords {
   private String value(NamedFields fields, Field field, Set<String> used) {
     String fallback = null;
     for (String alias : FieldIndex.aliases(aliases, field)) {
-      String key = FieldIndex.key(alias);
+      String key = key(alias);
       for (JsonNode node : fields.values(key)) {
         String v = text(node);
         used.add(key);
@@ -167,7 +185,7 @@ final class FieldRecords {
   /** The first ID field holding an ID: a placeholder ({@code N/A}, the zero GUID) is none. */
   private String id(NamedFields fields, Field field, Set<String> used) {
     for (String alias : FieldIndex.aliases(aliases, field)) {
-      String key = FieldIndex.key(alias);
+      String key = key(alias);
       for (JsonNode node : fields.values(key)) {
         String v = text(node);
         used.add(key);

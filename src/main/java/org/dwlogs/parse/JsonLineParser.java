@@ -69,7 +69,8 @@ public final class JsonLineParser {
       return Malformed.of(source, position, Malformed.Kind.INVALID_JSON, "not a JSON object",
           raw.get());
     }
-    LogRecord record = fields.record(source, position, NamedFields.ofJson(node), truncated);
+    LogRecord record = fields.record(source, position, NamedFields.ofJson(node, fields::key),
+        truncated);
     if (record == null) {
       return Malformed.of(source, position, Malformed.Kind.NO_MESSAGE,
           "no message field (looked for " + aliases.message() + ")", raw.get());

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The fields of one JSON object or CSV row by compared name (see {@link FieldIndex#key}),
@@ -29,10 +30,15 @@ final class NamedFields {
   private NamedFields() {}
 
   static NamedFields ofJson(JsonNode object) {
+    return ofJson(object, FieldIndex::key);
+  }
+
+  /** As above, with {@code key} comparing names (a cache of {@link FieldIndex#key}, say). */
+  static NamedFields ofJson(JsonNode object, Function<String, String> key) {
     NamedFields fields = new NamedFields();
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      fields.byKey.putIfAbsent(FieldIndex.key(e.getKey()), e.getValue());
+      fields.byKey.putIfAbsent(key.apply(e.getKey()), e.getValue());
     }
     fields.addDimensions();
     return fields;

@@ -70,7 +70,7 @@ class IndexCommandLineTest {
     String index = tmp.resolve("index").toString();
     Run indexed = run("index", "--input", "sample-logs", "--index", index, "--master", "local[2]");
     assertThat(indexed.code()).as(indexed.err()).isEqualTo(ExitCodes.OK);
-    assertThat(indexed.err()).contains("indexed 11 files");
+    assertThat(indexed.err()).contains("indexed 13 files");
     Run again = run("index", "--input", "sample-logs", "--index", index, "--append",
         "--master", "local[2]");
     assertThat(again.code()).as(again.err()).isEqualTo(ExitCodes.OK);
@@ -79,8 +79,8 @@ class IndexCommandLineTest {
     Run found = run("search", "--index", index, "issue_id:map-create-401", "--limit", "3",
         "--master", "local[2]");
     assertThat(found.code()).as(found.err()).isEqualTo(ExitCodes.OK);
-    assertThat(found.out()).contains("hits:       25", "sessions:   12", "activities: 16",
-        "2026-11-19         9 hits", "newest 3 of 25:", "2026-11-21T19:50:00.000Z");
+    assertThat(found.out()).contains("hits:       27", "sessions:   14", "activities: 17",
+        "2026-11-19         9 hits", "newest 3 of 27:", "2026-11-21T19:50:00.000Z");
     assertThat(found.out().lines().filter(l -> l.startsWith("  2026-11-2")).count())
         .isGreaterThanOrEqualTo(3);
 

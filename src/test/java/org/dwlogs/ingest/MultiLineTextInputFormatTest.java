@@ -231,6 +231,22 @@ class MultiLineTextInputFormatTest {
   }
 
   @Test
+  void boundsAMultiLineRecordInBytesNotCharacters() throws Exception {
+    // 300 continuation lines of 3 two-byte characters: 1,200 bytes of lines in 900 chars.
+    StringBuilder big = new StringBuilder("2026-11-20T01:02:03Z ERROR \u00e9\n");
+    for (int i = 0; i < 300; i++) {
+      big.append("\u00e9\u00e9\u00e9\n");
+    }
+    Path file = write("wide.log", big + R2);
+    List<Chunk> chunks = read(conf(1024), file, WHOLE_FILE);
+    assertThat(chunks).hasSize(2);
+    assertThat(chunks.get(0).truncated()).isTrue();
+    assertThat(chunks.get(0).text().getBytes(StandardCharsets.UTF_8).length)
+        .isBetween(1021, 1024);
+    assertThat(chunks.get(1).text()).isEqualTo("2026-11-20 01:02:04,000 Info ok");
+  }
+
+  @Test
   void cutsASingleLineRecordLongerThanTheBoundAndFlagsIt() throws Exception {
     String first = "2026-11-20T01:02:03Z ERROR " + "x".repeat(3000);
     Path file = write("service.log", first + "\n" + R2);
