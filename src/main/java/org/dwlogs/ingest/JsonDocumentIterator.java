@@ -2,7 +2,6 @@ package org.dwlogs.ingest;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,9 +29,9 @@ import org.dwlogs.parse.Position;
  * (in the decompressed stream for gzip files).
  *
  * <p>An element with a syntax error is quarantined with its offset, and reading goes on at
- * the next element: from the error on, the bytes are scanned (strings and nesting counted)
- * for the comma that ends the broken element at the array's level, and a new parser starts
- * there. When no next element is found, the rest of the document is quarantined with the
+ * the next element: from the broken element's start, the bytes are scanned (strings and
+ * nesting counted) for the comma that ends it at the array's level, and a new parser starts
+ * at the object after it. When no next element is found, the rest of the document is quarantined with the
  * broken element, with its size in bytes. An element longer than {@code maxRecordBytes}
  * is kept with its message cut there, and flagged truncated.
  */
@@ -50,11 +49,11 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
   private JsonParser parser;
   /** The file offset of byte 0 of {@link #parser}'s input. */
   private long base;
-  /** The nesting depth of the records array in {@link #parser}. */
-  private int arrayDepth;
   private int resyncs;
   /** Where the element being read starts, or -1 between elements. */
   private long elementStart = -1;
+  /** Where the last element read ends, or -1. */
+  private long lastElementEnd = -1;
   private boolean inArray;
   private boolean finished;
   private Parsed pending;
@@ -141,7 +140,6 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
 
   private void enterArray() {
     inArray = true;
-    arrayDepth = depth(parser.getParsingContext());
   }
 
   private void nextElement() throws IOException {
@@ -155,6 +153,7 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
     elementStart = start;
     JsonNode node = parser.readValueAsTree();
     long end = base + parser.currentLocation().getByteOffset();
+    lastElementEnd = end;
     pending = record(start, node, span(start, end));
   }
 
@@ -181,16 +180,17 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
   private void broken(JsonProcessingException e) {
     long at = e.getLocation() != null && e.getLocation().getByteOffset() >= 0
         ? base + e.getLocation().getByteOffset() : base;
-    long start = elementStart >= 0 ? elementStart : at;
-    int depthAtError = inArray ? depth(parser.getParsingContext()) - arrayDepth : -1;
+    // Scan from where the parser's state is known: the broken element's start, or the end
+    // of the element before it when the error fell between two elements.
+    long start = elementStart >= 0 ? elementStart : lastElementEnd >= 0 ? lastElementEnd : at;
     String why = "invalid JSON at offset " + at + ": " + e.getOriginalMessage();
     closeParser();
-    if (!inArray || depthAtError < 0 || ++resyncs > MAX_RESYNCS) {
+    if (!inArray || ++resyncs > MAX_RESYNCS) {
       rest(start, why);
       return;
     }
     try {
-      Resync r = resync(start, at, depthAtError);
+      Resync r = resync(start);
       if (r.next < 0) {
         pending = Malformed.of(path, Position.offset(start), Malformed.Kind.INVALID_JSON,
             why + "; no element after it, the rest of the document (" + r.skipped
@@ -204,8 +204,8 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
       parser = JSON.createParser(new SequenceInputStream(
           new ByteArrayInputStream(ARRAY_AND_OBJECT), rest));
       base = r.next - 1;
+      lastElementEnd = -1;
       parser.nextToken(); // the '[' put before the element: the records array again
-      arrayDepth = depth(parser.getParsingContext());
     } catch (IOException io) {
       unreadable(at, io);
     }
@@ -215,19 +215,15 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
   private record Resync(long next, long skipped, String raw) {}
 
   /**
-   * Scans from the broken element's start: up to the error for the raw text, then, with
-   * the nesting the parser had at the error, for a comma at the array's level followed by
-   * an object.
+   * Scans from {@code start}, at the records array's level outside any string, counting
+   * strings and nesting, for the comma that ends the broken element and the object after it.
    */
-  private Resync resync(long start, long at, int depth) throws IOException {
+  private Resync resync(long start) throws IOException {
     ByteArrayOutputStream raw = new ByteArrayOutputStream();
     try (InputStream in = new java.io.BufferedInputStream(open(path, hadoop, start))) {
       long pos = start;
+      int depth = 0;
       int b;
-      while (pos < at && (b = in.read()) >= 0) {
-        keep(raw, b);
-        pos++;
-      }
       boolean inString = false;
       boolean comma = false;
       int rawAtComma = 0;
@@ -236,7 +232,7 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
         keep(raw, b);
         if (inString) {
           if (b == '\\') {
-            in.read();
+            keep(raw, in.read());
             pos++;
           } else if (b == '"') {
             inString = false;
@@ -269,7 +265,7 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
   }
 
   private static void keep(ByteArrayOutputStream raw, int b) {
-    if (raw.size() < Malformed.MAX_RAW_CHARS) {
+    if (b >= 0 && raw.size() < Malformed.MAX_RAW_CHARS) {
       raw.write(b);
     }
   }
@@ -291,14 +287,6 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
         "file could not be read to its end: " + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()), "");
     close();
-  }
-
-  private static int depth(JsonStreamContext ctx) {
-    int d = 0;
-    for (JsonStreamContext c = ctx; c != null; c = c.getParent()) {
-      d++;
-    }
-    return d;
   }
 
   private void closeParser() {

@@ -112,6 +112,29 @@ class JsonDocumentIteratorTest {
   }
 
   @Test
+  void aBrokenEscapeInAStringCostsOnlyItsElement() throws IOException {
+    Path file = Files.writeString(tmp.resolve("escape.json"),
+        "[{\"message\":\"a\"},{\"message\":\"bad \\x escape, {\\\"not\\\": 1}\"},{\"message\":\"c\"}]");
+    List<Parsed> parsed = read(file);
+    assertThat(parsed).hasSize(3);
+    assertThat(((LogRecord) parsed.get(0)).message()).isEqualTo("a");
+    assertThat(((Malformed) parsed.get(1)).raw()).isEqualTo("{\"message\":\"bad \\x escape, {\\\"not\\\": 1}\"}");
+    assertThat(((Malformed) parsed.get(1)).position()).isEqualTo(Position.offset(17));
+    assertThat(((LogRecord) parsed.get(2)).message()).isEqualTo("c");
+  }
+
+  @Test
+  void aMissingCommaBetweenElementsCostsTheElementAfterIt() throws IOException {
+    Path file = Files.writeString(tmp.resolve("comma.json"),
+        "[{\"message\":\"a\"} {\"message\":\"b\"},{\"message\":\"c\"}]");
+    List<Parsed> parsed = read(file);
+    assertThat(parsed).hasSize(3);
+    assertThat(((LogRecord) parsed.get(0)).message()).isEqualTo("a");
+    assertThat(((Malformed) parsed.get(1)).raw()).isEqualTo("{\"message\":\"b\"}");
+    assertThat(((LogRecord) parsed.get(2)).message()).isEqualTo("c");
+  }
+
+  @Test
   void aDocumentCutInTheMiddleKeepsItsRecordsAndNamesTheRest() throws IOException {
     byte[] whole = Files.readAllBytes(resource("json-documents/records-array-broken.json"));
     String s = new String(whole, StandardCharsets.UTF_8);
