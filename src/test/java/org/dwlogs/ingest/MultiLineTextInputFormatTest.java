@@ -205,6 +205,20 @@ class MultiLineTextInputFormatTest {
     assertThat(read(file, 7)).isEqualTo(expectedLog(LOG, ORPHAN_LINES, R1, R2, R3, R4));
   }
 
+  // --- names ---------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dw[1].log", "x{a,b}.log", "star*.log", "q?.log"})
+  void readsAFileByItsNameEvenWhenItHoldsGlobCharacters(String name) throws Exception {
+    Path file = write(name, "2026-11-20T01:02:03Z ERROR boom\n");
+    Job job = Job.getInstance(conf());
+    FileInputFormat.setInputPaths(job, new org.apache.hadoop.fs.Path(file.toString()));
+    List<InputSplit> splits = splits(job);
+    assertThat(splits).hasSize(1);
+    assertThat(((org.apache.hadoop.mapreduce.lib.input.FileSplit) splits.get(0)).getPath().getName())
+        .isEqualTo(name);
+  }
+
   // --- long records --------------------------------------------------------------------
 
   private Configuration conf(int maxRecordBytes) {
