@@ -25,7 +25,7 @@ import org.dwlogs.parse.Position;
  * Streams the records of one JSON document with Jackson's streaming parser, one element at a
  * time, never the document whole: the elements of a top-level array, or of the {@code value}
  * array of a top-level object (OData, the Dataverse Web API); a top-level object without a
- * {@code value} array is one record. Each record's position is its byte offset in the file
+ * {@code value} array is one record, and so is each top-level value after it. Each record's position is its byte offset in the file
  * (in the decompressed stream for gzip files).
  *
  * <p>An element with a syntax error is quarantined with its offset, and reading goes on at
@@ -127,17 +127,15 @@ final class JsonDocumentIterator extends NextIterator<Parsed> {
       }
       parser.skipChildren();
     }
-    // An object without a value array is one record: read it again, whole.
+    // An object without a value array is a record, and so is each top-level value after it
+    // (pretty-printed objects one after another): read them from the start, one by one.
     parser.close();
     base = start;
     parser = JSON.createParser(open(path, hadoop, start));
-    parser.nextToken();
-    elementStart = start;
-    JsonNode node = parser.readValueAsTree();
-    pending = record(start, node, span(start, base + parser.currentLocation().getByteOffset()));
-    close();
+    enterArray();
   }
 
+  /** From here on each value read is a record: an element of the array, or a top-level value. */
   private void enterArray() {
     inArray = true;
   }

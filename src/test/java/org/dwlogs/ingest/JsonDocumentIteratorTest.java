@@ -178,6 +178,16 @@ class JsonDocumentIteratorTest {
   }
 
   @Test
+  void prettyPrintedObjectsOneAfterAnotherAreOneRecordEach() throws IOException {
+    Path file = Files.writeString(tmp.resolve("pretty.json"),
+        "{\n  \"message\": \"a\"\n}\n{\n  \"message\": \"b\"\n}\n");
+    List<Parsed> parsed = read(file);
+    assertThat(parsed).extracting(p -> ((LogRecord) p).message()).containsExactly("a", "b");
+    assertThat(parsed).extracting(Parsed::position)
+        .containsExactly(Position.offset(0), Position.offset(21));
+  }
+
+  @Test
   void anElementOverTheBoundIsKeptCutAndFlaggedTruncated() throws IOException {
     String big = "x".repeat(3000);
     Path file = Files.writeString(tmp.resolve("big.json"), "[{\"message\":\"" + MAP_401 + big
