@@ -1103,6 +1103,152 @@ def write_windows_samples():
         write_bytes(path, data)
 
 
+# ------------------------------------------------- structured exports (issue 9) --
+def portal_ts(ms):
+    """The Azure portal's CSV export form of a UTC time: 11/20/2026, 1:02:03.456 AM."""
+    d = ms_to_dt(ms)
+    hour = d.hour % 12 or 12
+    return f"{d.month}/{d.day}/{d.year}, {hour}:{d.minute:02d}:{d.second:02d}.{d.microsecond // 1000:03d} " + (
+        "AM" if d.hour < 12 else "PM")
+
+
+def joined(*parts):
+    """The job's message of a JSON/CSV record: every message field, in order, each text once."""
+    out = []
+    for p in parts:
+        if p and p.strip() and p not in out:
+            out.append(p)
+    return "\n".join(out)
+
+
+STRUCTURED_DESC = {
+    "plugin-trace/plugintracelog-odata.json": "Dataverse Web API answer for `plugintracelogs`, one OData document `{\"@odata.context\", \"value\": [...]}` (pretty-printed): error rows have `exceptiondetails` and `messageblock` (both are message text), the session only as `Session Id:` in `messageblock`.",
+    "appinsights/exceptions-export.csv": "Application Insights `exceptions` exported from the portal: `timestamp [UTC]` as `11/20/2026, 1:02:03.456 AM`, `outerMessage`, `innermostMessage`, `severityLevel` (3 = Error), `details` and `customDimensions` as JSON strings; sessions in `session_Id` or `customDimensions.sessionId`, placeholders (`N/A`, zero GUID) otherwise; some documented texts only in an inner exception of `details`.",
+}
+
+
+def write_structured_exports():
+    """An OData plug-in trace response and an App Insights exceptions CSV export.
+
+    Uses its own random generator (swapped in for the global one), so the other files and
+    any other generator function stay byte-identical whatever runs before or after it.
+    """
+    global rng
+    saved, rng = rng, random.Random(SEED + 9)
+    try:
+        write_plugin_trace_odata("plugin-trace/plugintracelog-odata.json")
+        write_appinsights_exceptions_csv("appinsights/exceptions-export.csv")
+    finally:
+        rng = saved
+
+
+def write_plugin_trace_odata(path):
+    """The Dataverse Web API's answer for plugintracelogs: {"@odata.context", "value": [...]}."""
+    TRUTH["files"][path] = {"format": "json", "records": 0}
+    plan = [("initial-sync-lookup-metadata", "exact"), ("solution-version-mismatch", "cg"),
+            ("initial-sync-lookup-metadata", "wrapped"), None, None, None, None, None]
+    rows = []
+    for k, item in enumerate(plan):
+        ms = rng.randrange(1 * DAY, 3 * DAY) // 1000 * 1000
+        row = {"@odata.etag": f'W/"{48211900 + k}"', "plugintracelogid": new_guid(),
+               "typename": rng.choice(PLUGINS), "messagename": rng.choice(["Create", "Update"]),
+               "primaryentity": rng.choice(MAPS)[1]}
+        sess = None
+        if item:
+            issue, v = item
+            body, cont = ISSUE_GEN[issue](v)
+            sess = rng.choice(ISSUE_SESSIONS)
+            details = ("Unhandled exception: Microsoft.Xrm.Sdk.InvalidPluginExecutionException: "
+                       + "\n".join([body] + cont))
+            block = f"DualWrite: sending payload to finance and operations\r\nSession Id: {fid(sess, 'lower')}"
+            row["messageblock"], row["exceptiondetails"] = block, details
+            message = joined(details, block)
+            ev = Ev(ms, "issue", None, "Plugin", body, cont, sess, None, issue, v)
+        else:
+            body = plugin_noise()
+            row["messageblock"], row["exceptiondetails"] = body, None
+            message = body
+            ev = Ev(ms, "noise", None, "Plugin", body, [], None, None)
+        row.update({"createdon": iso_truth(ms)[:19] + "Z", "correlationid": new_guid(),
+                    "requestid": new_guid(), "operationtype": 1, "depth": rng.randint(1, 3),
+                    "mode": rng.choice([0, 1]), "performanceexecutionduration": rng.randint(1, 4000)})
+        rows.append((ms, row, ev, sess, message))
+    rows.sort(key=lambda r: r[0])
+    doc = {"@odata.context": "https://contoso.crm4.dynamics.com/api/data/v9.2/$metadata#plugintracelogs",
+           "value": [r[1] for r in rows]}
+    for ms, row, ev, sess, message in rows:
+        account(path, ev, None, sess, None, message)
+    write_bytes(path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+
+
+def write_appinsights_exceptions_csv(path):
+    """Application Insights' exceptions table exported from the portal (all columns shown)."""
+    TRUTH["files"][path] = {"format": "csv", "records": 0}
+    header = ["timestamp [UTC]", "problemId", "type", "outerMessage", "innermostMessage",
+              "severityLevel", "details", "itemType", "customDimensions", "operation_Name",
+              "operation_Id", "session_Id", "user_Id", "cloud_RoleName"]
+    # (issue, variant) or "noise" / "unknown"; where the session is: field, dims, none
+    plan = [(("map-create-401", "exact"), "field"), (("map-create-401", "exact"), "dims"),
+            (("login-refused", "exact"), "none"), (("stop-map-403-forbidden", "exact"), "dims"),
+            ("noise", "field"), ("noise", "none"), ("unknown", "none"), ("noise", "dims")]
+    rows = []
+    for what, where in plan:
+        ms = rng.randrange(0, 4 * DAY)
+        act = new_guid() if where == "dims" else None
+        if what in ("noise", "unknown"):
+            if what == "noise":
+                _, comp, body, cont = noise_body()
+                level_num, level = 1, "Information"
+                kind = "noise"
+            else:
+                body, cont = rng.choice(UNKNOWN_GENS)()
+                level_num, level = 3, "Error"
+                kind = "unknown"
+            sess = rng.choice(SESSIONS) if where != "none" else None
+            outer = "\n".join([body] + cont)
+            details_msgs = [outer]
+            ev = Ev(ms, kind, level, "LiveSync", body, cont, sess, act)
+        else:
+            issue, v = what
+            body, cont = ISSUE_GEN[issue](v)
+            sess = rng.choice(ISSUE_SESSIONS) if where != "none" else None
+            level_num, level = 3, "Error"
+            text = "\n".join([body] + cont)
+            if where == "dims":
+                # The documented text is only in the inner exception of the details.
+                outer = "One or more errors occurred."
+                details_msgs = [outer, text]
+            else:
+                outer = text
+                details_msgs = [text]
+            ev = Ev(ms, "issue", level, "LiveSync", body, cont, sess, act, issue, v)
+        method = "Microsoft.Dynamics.Integrator.ProjectManagementService.MapClient.SendAsync"
+        details = [{"outerId": str(i), "message": m, "type": "System.Exception", "id": str(100 + i),
+                    "parsedStack": [{"assembly": "Microsoft.Dynamics.Integrator", "method": method,
+                                     "level": 0, "line": 0}]} for i, m in enumerate(details_msgs)]
+        innermost = details_msgs[-1]
+        dims = {"Source": "Microsoft.Dynamics.Integrator", "entityName": rng.choice(MAPS)[1]}
+        if where == "dims":
+            dims["sessionId"], dims["activityId"] = sess, act
+        session_field = sess if where == "field" else rng.choice(
+            ["", "N/A", "00000000-0000-0000-0000-000000000000"])
+        row = [portal_ts(ms), f"System.Exception at {method}", "System.Exception", outer, innermost,
+               str(level_num), json.dumps(details, separators=(",", ":")), "exception",
+               json.dumps(dims, separators=(",", ":")), "POST /api/DualWriteManagement/1.0/maps",
+               "%032x" % rng.getrandbits(128), session_field, "00000000-0000-0000-0000-000000000000",
+               "projectmanagementservice"]
+        message = joined(outer, innermost, *details_msgs, "at " + method)
+        rows.append((ms, row, ev, level, sess, act, message))
+    rows.sort(key=lambda r: r[0])
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    w.writerow(header)
+    for ms, row, ev, level, sess, act, message in rows:
+        w.writerow(row)
+        account(path, ev, level, sess, act, message)
+    write_bytes(path, buf.getvalue().encode("utf-8"))
+
+
 # ------------------------------------------------------------------ main --
 def main():
     for spec in specs:
@@ -1125,6 +1271,7 @@ def main():
             write_jsonl(spec, evs)
         else:
             write_csv(spec, evs)
+    write_structured_exports()
     # every notation used, every session used
     for n in ["Session ID:", "SessionId=", "sessionId:", "session=", "session_id=", "Root activity ID:",
               "Root Activity ID:", "activityId=", "ActivityId:", "activity=", "activity_id="]:
@@ -1256,7 +1403,7 @@ def render_md(t):
     }
     desc.update(EXTRA_DESC)
     for p, f in t["files"].items():
-        out.append(f"| `{p}` | {f['format']} | {f['records']} | {t['unmatched_error_level_records_by_file'].get(p, 0)} | {desc[p]} |")
+        out.append(f"| `{p}` | {f['format']} | {f['records']} | {t['unmatched_error_level_records_by_file'].get(p, 0)} | {desc.get(p) or STRUCTURED_DESC[p]} |")
     out += ["", "## Exact wording used for the two inferred issues", "",
             "`module-unavailable` (the only three templates):", "",
             "* `Unable to load the Dual-write page: the data integration service is unavailable (503 Service Unavailable).`",

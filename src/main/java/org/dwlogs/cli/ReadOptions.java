@@ -27,8 +27,9 @@ final class ReadOptions {
   String config;
 
   @Option(names = "--format", paramLabel = "FORMAT", converter = ReportCommand.FormatConverter.class,
-      description = "Read every file as text, jsonl or csv, whatever its extension "
-          + "(default: by extension: .jsonl/.ndjson/.json, .csv, anything else text).")
+      description = "Read every file as text, jsonl, json (one JSON document) or csv, whatever "
+          + "its extension (default: by extension: .jsonl/.ndjson, .json (JSON Lines or a "
+          + "document, by its first bytes), .csv, anything else text).")
   LogFormat format;
 
   @Option(names = "--timezone", paramLabel = "ZONE", defaultValue = "UTC",

@@ -2,12 +2,21 @@ package org.dwlogs.ingest;
 
 import java.util.Locale;
 
-/** The input formats, chosen per file by extension ({@code .gz} aside) unless overridden. */
+/**
+ * The input formats, chosen per file by extension ({@code .gz} aside) unless overridden; a
+ * {@code .json} file is JSON Lines or a JSON document as its first bytes say (see
+ * {@link JsonShape}).
+ */
 public enum LogFormat {
   /** Text logs with multi-line records: any extension other than the ones below. */
   TEXT("text"),
-  /** One JSON object per line: {@code .jsonl}, {@code .ndjson}, {@code .json}. */
+  /** One JSON object per line: {@code .jsonl}, {@code .ndjson}, and {@code .json} by sniffing. */
   JSONL("jsonl"),
+  /**
+   * One JSON document: an array of records, or an object whose records are in its
+   * {@code value} array (OData, the Dataverse Web API), or a single record object.
+   */
+  JSON("json"),
   /** A header row, then records; quoted fields may span lines: {@code .csv}. */
   CSV("csv");
 
@@ -36,14 +45,20 @@ public enum LogFormat {
     return TEXT;
   }
 
-  /** The format named by {@code --format}: text, jsonl or csv. */
+  /** True for a name whose content decides between JSON Lines and a JSON document. */
+  public static boolean maybeJsonDocument(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.endsWith(".json") || n.endsWith(".json.gz");
+  }
+
+  /** The format named by {@code --format}: text, jsonl, json or csv. */
   public static LogFormat ofLabel(String label) {
     for (LogFormat f : values()) {
       if (f.label.equalsIgnoreCase(label.strip())) {
         return f;
       }
     }
-    throw new IllegalArgumentException("unknown format '" + label + "' (expected text, jsonl or csv)");
+    throw new IllegalArgumentException("unknown format '" + label + "' (expected text, jsonl, json or csv)");
   }
 
   @Override

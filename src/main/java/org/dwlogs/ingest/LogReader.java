@@ -37,8 +37,9 @@ import org.dwlogs.parse.RecordParser;
  * Reads the input files into parsed records, one Spark partition per input split. Text logs
  * and JSON Lines go through {@link MultiLineTextInputFormat} (split-safe; gzip read whole);
  * CSV files, whose quoted fields may span lines, are streamed whole by one task each
- * ({@link CsvRecords}). Each file is first sniffed for its encoding and text layout
- * ({@link FileSniffer}); malformed records get their timestamp hint ({@link TimestampHints}).
+ * ({@link CsvRecords}), and so are JSON documents ({@link JsonDocumentIterator}). Each file is
+ * first sniffed for its encoding and text layout ({@link FileSniffer}); malformed records get
+ * their timestamp hint ({@link TimestampHints}).
  */
 public final class LogReader {
   private LogReader() {}
@@ -60,8 +61,8 @@ public final class LogReader {
     files.forEach(f -> modified.put(f.path(), f.modifiedMillis()));
     Map<ReadGroup, List<String>> groups = new TreeMap<>();
     for (InputFile f : files) {
-      if (f.format() == LogFormat.CSV) {
-        continue;
+      if (f.format() == LogFormat.CSV || f.format() == LogFormat.JSON) {
+        continue; // read whole by their own readers below
       }
       FileSniff sniff = sniffs.getOrDefault(f.path(),
           FileSniff.unknown(f.format(), JobConfig.TextLayout.DEFAULT_LAYOUT));
@@ -72,8 +73,12 @@ public final class LogReader {
     }
     groups.forEach((group, paths) -> parts.add(lineBased(sc, paths, config, zone, group, modified)));
     List<String> csv = paths(files, LogFormat.CSV);
+    List<String> documents = paths(files, LogFormat.JSON);
     if (!csv.isEmpty()) {
       parts.add(csv(sc, csv, config, zone, sniffs, modified));
+    }
+    if (!documents.isEmpty()) {
+      parts.add(jsonDocuments(sc, documents, config, zone));
     }
     if (parts.isEmpty()) {
       return sc.emptyRDD();
@@ -174,7 +179,7 @@ public final class LogReader {
                   "no record start found: no known text layout matches the file's first lines",
                   chunk.text());
             } else if (jsonLines) {
-              parsed = json.parse(source, at, chunk.text()); // null for a blank line
+              parsed = json.parse(source, at, chunk.text(), chunk.truncated()); // null if blank
             } else {
               parsed = records.parseText(source, at, chunk.text(), chunk.truncated());
             }
@@ -199,6 +204,15 @@ public final class LogReader {
       RecordParser records = new RecordParser(config, zone);
       return new TimestampHints(new CsvFileIterator(path, hadoop.value(), records, config,
           encodings.getOrDefault(path, TextEncoding.UTF_8)), modified.getOrDefault(path, 0L));
+    });
+  }
+
+  private static JavaRDD<Parsed> jsonDocuments(JavaSparkContext sc, List<String> paths,
+      JobConfig config, ZoneId zone) {
+    SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
+    return sc.parallelize(paths, paths.size()).flatMap(path -> {
+      JsonLineParser json = new JsonLineParser(new RecordParser(config, zone), config.fields());
+      return new JsonDocumentIterator(path, hadoop.value(), json, config.text().maxRecordBytes());
     });
   }
 
@@ -290,7 +304,7 @@ public final class LogReader {
       }
       pending = item.bad()
           ? Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES, item.problem(), item.raw())
-          : rows.parse(path, at, item.fields(), item.raw());
+          : rows.parse(path, at, item.fields(), item.raw(), item.truncated());
     }
 
     private void header(CsvRecords.Item item, Position at) {

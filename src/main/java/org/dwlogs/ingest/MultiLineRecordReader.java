@@ -172,19 +172,23 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     StringBuilder text = new StringBuilder(pendingLine);
     boolean cut = pendingCut;
     pendingLine = null;
+    long bytes = Utf8.length(text);
     while (more && peek() && !isStart(pendingLine)) {
-      cut |= append(text, pendingLine) | pendingCut;
+      long next = Utf8.length(pendingLine);
+      cut |= append(text, bytes, pendingLine, next) | pendingCut;
+      bytes = Math.min(maxRecordBytes, bytes + 1 + next);
       pendingLine = null;
     }
     emit(runPos, type, cut, text);
     return true;
   }
 
-  private boolean append(StringBuilder text, String next) {
-    if (text.length() + 1 + next.length() > maxRecordBytes) {
-      int room = Math.max(0, maxRecordBytes - text.length() - 1);
+  /** Appends a line of {@code nextBytes} to a run of {@code bytes}; true when it was cut. */
+  private boolean append(StringBuilder text, long bytes, String next, long nextBytes) {
+    if (bytes + 1 + nextBytes > maxRecordBytes) {
+      long room = maxRecordBytes - bytes - 1; // the bound counts UTF-8 bytes, not chars
       if (room > 0) {
-        text.append('\n').append(next, 0, Math.min(room, next.length()));
+        text.append('\n').append(next, 0, Utf8.prefixChars(next, room));
       }
       return true;
     }
@@ -194,7 +198,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
 
   private void emit(long offset, RecordChunk.Type type, boolean cut, StringBuilder text) {
     if (text.length() > maxRecordBytes) {
-      text.setLength(maxRecordBytes);
+      text.setLength(Utf8.prefixChars(text, maxRecordBytes));
       cut = true;
     }
     key.set(offset);

@@ -1,6 +1,10 @@
 package org.dwlogs.ingest;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -47,5 +51,18 @@ public final class MultiLineTextInputFormat extends FileInputFormat<LongWritable
     Configuration conf = context.getConfiguration();
     CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(file);
     return codec == null && !TextEncoding.ofLabel(conf.get(ENCODING, "")).wide();
+  }
+
+  /**
+   * The input paths as they are named: {@code InputLister} has listed them, and Hadoop's own
+   * listing would read a name such as {@code dw[1].log} as a glob pattern matching nothing.
+   */
+  @Override
+  protected List<FileStatus> listStatus(JobContext job) throws IOException {
+    List<FileStatus> out = new ArrayList<>();
+    for (Path p : getInputPaths(job)) {
+      out.add(p.getFileSystem(job.getConfiguration()).getFileStatus(p));
+    }
+    return out;
   }
 }

@@ -6,12 +6,14 @@ import org.dwlogs.config.JobConfig.FieldAliases;
 
 /**
  * Resolves the configured field aliases against the field names of a JSON object or a CSV
- * header. Names compare ignoring case; for CSV also ignoring spaces and underscores.
+ * header. Names compare ignoring case, spaces, underscores and a trailing bracketed suffix,
+ * so {@code Session ID}, {@code session_Id} and {@code sessionId} are one name, and so are
+ * {@code timestamp [UTC]} (a Log Analytics export header) and {@code timestamp}.
  */
 public final class FieldIndex {
   private FieldIndex() {}
 
-  /** The logical fields, in the order used by {@link #columns}. */
+  /** The logical fields. */
   public enum Field { TIMESTAMP, LEVEL, MESSAGE, SESSION, ACTIVITY, COMPONENT }
 
   public static List<String> aliases(FieldAliases aliases, Field field) {
@@ -25,38 +27,27 @@ public final class FieldIndex {
     };
   }
 
-  /** A JSON key as compared: lowercase. */
-  public static String jsonKey(String name) {
-    return name.toLowerCase(Locale.ROOT);
-  }
-
-  /** A CSV header as compared: lowercase, without spaces and underscores. */
-  public static String csvKey(String name) {
-    return name.replace("\uFEFF", "").replaceAll("[\\s_]", "").toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * For each {@link Field}, the indexes of header columns that carry it, in alias order.
-   * A field absent from the header gets an empty array.
-   */
-  public static int[][] columns(FieldAliases aliases, String[] header) {
-    Field[] fields = Field.values();
-    int[][] out = new int[fields.length][];
-    for (Field f : fields) {
-      out[f.ordinal()] = aliases(aliases, f).stream()
-          .map(FieldIndex::csvKey)
-          .flatMap(alias -> {
-            java.util.stream.IntStream.Builder hits = java.util.stream.IntStream.builder();
-            for (int i = 0; i < header.length; i++) {
-              if (csvKey(header[i]).equals(alias)) {
-                hits.add(i);
-              }
-            }
-            return hits.build().boxed();
-          })
-          .mapToInt(Integer::intValue)
-          .toArray();
+  /** A field name (JSON key or CSV header) as compared. */
+  public static String key(String name) {
+    int end = name.length();
+    // A trailing bracketed suffix, as in "timestamp [UTC]", is no part of the name.
+    int close = end;
+    while (close > 0 && Character.isWhitespace(name.charAt(close - 1))) {
+      close--;
     }
-    return out;
+    if (close > 0 && name.charAt(close - 1) == ']') {
+      int open = name.lastIndexOf('[', close - 1);
+      if (open > 0) {
+        end = open;
+      }
+    }
+    StringBuilder out = new StringBuilder(end);
+    for (int i = 0; i < end; i++) {
+      char c = name.charAt(i);
+      if (c != '_' && c != '\uFEFF' && !Character.isWhitespace(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
   }
 }

@@ -61,7 +61,16 @@ public final class IdExtractor {
     return out;
   }
 
-  /** An ID as reported: trimmed, braces removed, lowercase; null when blank. */
+  /** Values that tools write where they have no ID; compared lowercase, braces removed. */
+  private static final java.util.Set<String> PLACEHOLDERS =
+      java.util.Set.of("n/a", "na", "null", "none", "nil", "undefined", "-", "--", "0");
+  /** The all-zero GUID ("no user" in Application Insights), with or without dashes. */
+  private static final Pattern ZERO_GUID = Pattern.compile("0{8}-?0{4}-?0{4}-?0{4}-?0{12}");
+
+  /**
+   * An ID as reported: trimmed, braces removed, lowercase; null when blank or a placeholder
+   * ({@code N/A}, {@code null}, {@code none}, {@code -}, the all-zero GUID, any case).
+   */
   public static String normalize(String id) {
     if (id == null) {
       return null;
@@ -70,7 +79,13 @@ public final class IdExtractor {
     if (s.startsWith("{") && s.endsWith("}")) {
       s = s.substring(1, s.length() - 1).strip();
     }
-    return s.isEmpty() ? null : s.toLowerCase(Locale.ROOT);
+    s = s.toLowerCase(Locale.ROOT);
+    return s.isEmpty() || isPlaceholder(s) ? null : s;
+  }
+
+  /** True for a lowercase, brace-free value that stands for "no ID". */
+  static boolean isPlaceholder(String s) {
+    return PLACEHOLDERS.contains(s) || ZERO_GUID.matcher(s).matches();
   }
 
   private static String find(List<Pattern> patterns, String[] hints, String text, String lower) {
@@ -90,8 +105,12 @@ public final class IdExtractor {
         }
       }
       Matcher m = patterns.get(i).matcher(text);
-      if (m.find(from)) {
-        return normalize(m.group("id"));
+      while (m.find(from)) {
+        String id = normalize(m.group("id"));
+        if (id != null) {
+          return id;
+        }
+        from = m.end(); // a placeholder such as the zero GUID: look further on
       }
     }
     return null;

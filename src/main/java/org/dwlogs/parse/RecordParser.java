@@ -73,8 +73,19 @@ public final class RecordParser {
   /** Builds a record from named fields (JSON Lines and CSV); blank values count as absent. */
   public LogRecord fromFields(String source, Position position, String timestamp, String level,
       String component, String message, String session, String activity) {
-    return record(source, position, timestamps.parse(timestamp), levels.canonical(level),
-        blankToNull(component), message, session, activity, false);
+    return fromFields(source, position, timestamp, level, component, message, session, activity,
+        false, null);
+  }
+
+  /** As above, for a record that was cut at the bound and carries other fields. */
+  public LogRecord fromFields(String source, Position position, String timestamp, String level,
+      String component, String message, String session, String activity, boolean truncated,
+      String otherFields) {
+    LogRecord r = record(source, position, timestamps.parse(timestamp), levels.canonical(level),
+        blankToNull(component), message, session, activity, truncated);
+    return otherFields == null ? r : new LogRecord(r.source(), r.position(), r.timestampMillis(),
+        r.level(), r.component(), r.message(), r.sessionId(), r.activityId(), r.truncated(),
+        otherFields);
   }
 
   private LogRecord record(String source, Position position, Long ts, String level,
@@ -89,6 +100,18 @@ public final class RecordParser {
       }
       if (activity == null) {
         activity = ids.activityId(message, lower);
+      }
+    }
+    if (component != null && (session == null || activity == null)) {
+      // An ID may be written in the component brackets: "ERROR [SessionId=...] message".
+      if (session == null) {
+        session = ids.sessionId(component);
+      }
+      if (activity == null) {
+        activity = ids.activityId(component);
+      }
+      if (ids.removeNotations(component).isBlank()) {
+        component = null; // the brackets held only IDs, no component name
       }
     }
     return new LogRecord(source, position, ts, level, component, message, session, activity,

@@ -116,7 +116,7 @@ class DwlogsCommandTest {
   @ValueSource(strings = {"xml", "parquet", ""})
   void anUnknownFormatIsAUsageErrorNamingIt(String format) {
     assertThat(expectUsageError("report", "--input", "in", "--output", "out", "--format", format))
-        .contains("--format").contains("text, jsonl or csv");
+        .contains("--format").contains("text, jsonl, json or csv");
   }
 
   @Test
@@ -246,5 +246,17 @@ class DwlogsCommandTest {
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left).as("no staging folder is left behind").isEmpty();
     }
+  }
+
+  @Test
+  void reportOnAGlobMatchingNothingExitsTwoWithOneLineNamingTheGlob() throws IOException {
+    String glob = tmp.resolve("logs") + "/*/dw-*.log";
+    Path output = tmp.resolve("reports");
+    Run r = expectExit(ExitCodes.INPUT, "report", "--input", glob, "--output",
+        output.toString(), "--master", "local[1]");
+    assertThat(r.err().lines().filter(l -> l.contains(glob)))
+        .containsExactly("dwlogs: input glob matches no file: " + glob);
+    assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    assertThat(output).doesNotExist();
   }
 }

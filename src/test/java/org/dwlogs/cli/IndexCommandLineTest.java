@@ -79,8 +79,16 @@ class IndexCommandLineTest {
     Run found = run("search", "--index", index, "issue_id:map-create-401", "--limit", "3",
         "--master", "local[2]");
     assertThat(found.code()).as(found.err()).isEqualTo(ExitCodes.OK);
-    assertThat(found.out()).contains("hits:       31", "sessions:   14", "activities: 16",
-        "2026-11-19        12 hits", "newest 3 of 31:", "2026-11-21T19:50:00.000Z");
+    // The true counts of sample-logs, written by their generator.
+    com.fasterxml.jackson.databind.JsonNode map401 = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(java.nio.file.Path.of("src/test/resources/sample-truth/truth.json").toFile())
+        .get("issues").get("map-create-401");
+    long hits = map401.get("occurrences").asLong();
+    assertThat(found.out()).contains(String.format("hits:       %d", hits),
+        String.format("sessions:   %d", map401.get("distinct_sessions").asLong()),
+        String.format("activities: %d", map401.get("distinct_activities").asLong()),
+        String.format("2026-11-19%10d hits", map401.get("by_utc_day").get("2026-11-19").asLong()),
+        "newest 3 of " + hits + ":", "2026-11-21T19:50:00.000Z");
     assertThat(found.out().lines().filter(l -> l.startsWith("  2026-11-2")).count())
         .isGreaterThanOrEqualTo(3);
 

@@ -39,7 +39,8 @@ class ConfigLoaderTest {
   @Test
   void loadsTheBundledFieldAliases() {
     assertThat(ConfigLoader.bundled().fields().message())
-        .containsExactly("message", "msg", "exceptiondetails", "messageblock");
+        .containsExactly("message", "msg", "exceptiondetails", "messageblock", "outerMessage",
+            "innermostMessage", "details");
   }
 
   @Test

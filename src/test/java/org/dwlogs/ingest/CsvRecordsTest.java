@@ -153,16 +153,61 @@ class CsvRecordsTest {
   }
 
   @Test
-  void aQuotedFieldMaySpanAtMostMaxCharsCharacters() throws IOException {
+  void aQuotedFieldMaySpanAtMostFourTimesTheBound() throws IOException {
     String big = "y".repeat(200);
-    String csv = "a,b\n1,\"x\n" + big + "\n" + big + "\"\n2,w\n";
+    String csv = "a,b\n1,\"x\n" + big + "\n" + big + "\n" + big + "\"\n2,w\n";
 
     assertThat(bad(read(csv, MAX_LINES, MAX_CHARS))).isEmpty();
 
+    // 606 bytes over 4 lines: more than 4 x 100, so the quote counts as never closed.
     List<CsvRecords.Item> bounded = read(csv, MAX_LINES, 100);
     assertThat(bounded.get(1).bad()).isTrue();
     assertThat(bounded.get(1).line()).isEqualTo(2);
-    assertThat(good(bounded)).contains("5:2|w");
+    assertThat(bounded.get(1).problem()).contains("within 100 lines or 400 bytes");
+    assertThat(good(bounded)).contains("6:2|w");
+  }
+
+  @Test
+  void aMultiLineRecordOverTheBoundIsOneRecordCutAtTheBound() throws IOException {
+    String big = "y".repeat(120);
+    // The record spans 3 lines and 4 + 1 + 120 + 1 + 121 = 247 bytes: over 100, under 400.
+    String csv = "a,b\n1,\"x\n" + big + "\n" + big + "\"\n2,w\n";
+
+    List<CsvRecords.Item> items = read(csv, MAX_LINES, 100);
+
+    assertThat(bad(items)).isEmpty();
+    assertThat(items).hasSize(3);
+    CsvRecords.Item cut = items.get(1);
+    assertThat(cut.truncated()).isTrue();
+    assertThat(cut.line()).isEqualTo(2);
+    assertThat(cut.fields()).containsExactly("1", "x\n" + "y".repeat(95));
+    assertThat(items.get(2).line()).isEqualTo(5);
+    assertThat(items.get(2).fields()).containsExactly("2", "w");
+  }
+
+  @Test
+  void aLongLineIsCutInBytesNotCharacters() throws IOException {
+    // 60 two-byte characters are 120 bytes: over a 100-byte bound although only 62 chars.
+    String wide = "\u00e9".repeat(60);
+    List<CsvRecords.Item> items = read("a,b\n1," + wide + "\n2,w\n", MAX_LINES, 100);
+
+    assertThat(items).hasSize(3);
+    assertThat(items.get(1).truncated()).isTrue();
+    assertThat(items.get(1).fields()).containsExactly("1", "\u00e9".repeat(49));
+    assertThat(items.get(2).fields()).containsExactly("2", "w");
+  }
+
+  @Test
+  void aLongLineCutInsideAQuoteEndsWhereTheQuoteCloses() throws IOException {
+    // The cut falls inside the quoted field; its quote closes after the cut on the same line.
+    String csv = "a,b,c\n1,\"" + "q".repeat(300) + "\",tail\n2,w,v\n";
+    List<CsvRecords.Item> items = read(csv, MAX_LINES, 100);
+
+    assertThat(bad(items)).isEmpty();
+    assertThat(items).hasSize(3);
+    assertThat(items.get(1).truncated()).isTrue();
+    assertThat(items.get(1).fields()).containsExactly("1", "q".repeat(97));
+    assertThat(items.get(2).fields()).containsExactly("2", "w", "v");
   }
 
   @Test

@@ -205,6 +205,20 @@ class MultiLineTextInputFormatTest {
     assertThat(read(file, 7)).isEqualTo(expectedLog(LOG, ORPHAN_LINES, R1, R2, R3, R4));
   }
 
+  // --- names ---------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dw[1].log", "x{a,b}.log", "star*.log", "q?.log"})
+  void readsAFileByItsNameEvenWhenItHoldsGlobCharacters(String name) throws Exception {
+    Path file = write(name, "2026-11-20T01:02:03Z ERROR boom\n");
+    Job job = Job.getInstance(conf());
+    FileInputFormat.setInputPaths(job, new org.apache.hadoop.fs.Path(file.toString()));
+    List<InputSplit> splits = splits(job);
+    assertThat(splits).hasSize(1);
+    assertThat(((org.apache.hadoop.mapreduce.lib.input.FileSplit) splits.get(0)).getPath().getName())
+        .isEqualTo(name);
+  }
+
   // --- long records --------------------------------------------------------------------
 
   private Configuration conf(int maxRecordBytes) {
@@ -228,6 +242,22 @@ class MultiLineTextInputFormatTest {
         c -> c.text().startsWith("2026-11-20T01:02:03Z ERROR stack follows\n   at Frame0."))
         .containsExactly(true, 1024, true);
     assertThat(chunks.get(1)).isEqualTo(record(log, R2, "2026-11-20 01:02:04,000 Info ok"));
+  }
+
+  @Test
+  void boundsAMultiLineRecordInBytesNotCharacters() throws Exception {
+    // 300 continuation lines of 3 two-byte characters: 1,200 bytes of lines in 900 chars.
+    StringBuilder big = new StringBuilder("2026-11-20T01:02:03Z ERROR \u00e9\n");
+    for (int i = 0; i < 300; i++) {
+      big.append("\u00e9\u00e9\u00e9\n");
+    }
+    Path file = write("wide.log", big + R2);
+    List<Chunk> chunks = read(conf(1024), file, WHOLE_FILE);
+    assertThat(chunks).hasSize(2);
+    assertThat(chunks.get(0).truncated()).isTrue();
+    assertThat(chunks.get(0).text().getBytes(StandardCharsets.UTF_8).length)
+        .isBetween(1021, 1024);
+    assertThat(chunks.get(1).text()).isEqualTo("2026-11-20 01:02:04,000 Info ok");
   }
 
   @Test

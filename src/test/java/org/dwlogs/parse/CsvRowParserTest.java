@@ -34,7 +34,7 @@ class CsvRowParserTest {
         SESSION.toUpperCase(), ACTIVITY, "boom"), "raw");
     assertThat(parsed).isEqualTo(new LogRecord(SRC, AT,
         Instant.parse("2026-11-18T00:22:46.587Z").toEpochMilli(), "ERROR", null, "boom", SESSION,
-        ACTIVITY, false));
+        ACTIVITY, false, "1\nCustomers"));
   }
 
   @Test

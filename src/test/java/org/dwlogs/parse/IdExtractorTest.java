@@ -180,4 +180,31 @@ class IdExtractorTest {
   void keepsGuidsThatAreNotInANotation() {
     assertThat(ids.removeNotations("correlationId=" + ID)).isEqualTo("correlationId=" + ID);
   }
+
+  // --- placeholders ------------------------------------------------------------------
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"N/A", "n/a", "null", "NULL", "none",
+      "None", "-", "", "  ", "00000000-0000-0000-0000-000000000000",
+      "{00000000-0000-0000-0000-000000000000}", " {00000000-0000-0000-0000-000000000000} ",
+      "00000000000000000000000000000000"})
+  void aPlaceholderIsNoId(String value) {
+    assertThat(IdExtractor.normalize(value)).isNull();
+  }
+
+  @Test
+  void aRealIdIsKeptLowercaseWithoutBraces() {
+    assertThat(IdExtractor.normalize(" {" + ID.toUpperCase() + "} ")).isEqualTo(ID);
+    assertThat(IdExtractor.normalize("00000000-0000-0000-0000-000000000001"))
+        .isEqualTo("00000000-0000-0000-0000-000000000001");
+  }
+
+  @Test
+  void theZeroGuidInTextIsSkippedForTheNextId() {
+    assertThat(ids.sessionId("Session ID: 00000000-0000-0000-0000-000000000000")).isNull();
+    assertThat(ids.sessionId("Session ID: {00000000-0000-0000-0000-000000000000}; retried, "
+        + "Session ID: " + ID)).isEqualTo(ID);
+    assertThat(ids.activityId("Activity ID for troubleshooting {00000000-0000-0000-0000-000000000000}"))
+        .isNull();
+  }
 }

@@ -95,8 +95,10 @@ class JsonLineParserTest {
   }
 
   @Test
-  void prefersTheFirstAliasWhenTwoArePresent() {
-    assertThat(record("{\"msg\":\"second\",\"message\":\"first\"}").message()).isEqualTo("first");
+  void joinsTheMessageAliasesInAliasOrderEachTextOnce() {
+    // The message is every message field present (the most informative text), in alias order.
+    assertThat(record("{\"msg\":\"second\",\"message\":\"first\",\"messageblock\":\"first\"}")
+        .message()).isEqualTo("first\nsecond");
   }
 
   @Test
@@ -158,7 +160,8 @@ class JsonLineParserTest {
   @Test
   void reportsAMissingMessageNamingTheAliases() {
     assertThat(reason("{\"level\":\"Error\",\"text\":\"boom\"}", Malformed.Kind.NO_MESSAGE))
-        .isEqualTo("no message field (looked for [message, msg, exceptiondetails, messageblock])");
+        .isEqualTo("no message field (looked for [message, msg, exceptiondetails, messageblock, "
+            + "outerMessage, innermostMessage, details])");
   }
 
   @Test
