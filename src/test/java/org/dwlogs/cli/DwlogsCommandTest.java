@@ -142,16 +142,16 @@ class DwlogsCommandTest {
   // ---------------------------------------------------------------- catalog --
 
   @Test
-  void catalogValidateAcceptsTheBundledCatalogAndListsItsEightEntries() {
+  void catalogValidateAcceptsTheBundledCatalogAndListsItsEntries() {
     Run r = expectExit(ExitCodes.OK, "catalog", "validate");
     List<String> ids = CatalogLoader.bundled().signatures().stream().map(Signature::issueId).toList();
-    assertThat(ids).hasSize(8);
+    assertThat(ids).hasSizeGreaterThan(90);
     List<String> lines = r.out().lines().toList();
-    assertThat(lines).hasSize(9);
+    assertThat(lines).hasSize(ids.size() + 1);
     for (int i = 0; i < ids.size(); i++) {
       assertThat(lines.get(i)).startsWith(ids.get(i) + " ");
     }
-    assertThat(lines.get(8)).contains("8 entries, valid");
+    assertThat(lines.get(ids.size())).contains(ids.size() + " entries, valid");
     assertThat(r.err()).isEmpty();
   }
 

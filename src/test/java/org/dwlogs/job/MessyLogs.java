@@ -28,7 +28,9 @@ import org.dwlogs.signatures.CatalogLoader;
  */
 final class MessyLogs {
   /** The documented message of catalog entry {@code map-create-401}. */
-  static final String MAP_401 = "Response status code does not indicate success: 401 (Unauthorized).";
+  /** DWM-01's generic 401 line, in the dual-write context ("table map") it needs to count. */
+  static final String MAP_401 =
+      "Creating the table map failed. Response status code does not indicate success: 401 (Unauthorized).";
   static final String MAP_401_ID = "map-create-401";
   static final ObjectMapper JSON = new ObjectMapper();
 
