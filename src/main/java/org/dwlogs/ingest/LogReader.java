@@ -9,7 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -79,9 +81,7 @@ public final class LogReader {
       throw new UncheckedIOException(e);
     }
     Configuration conf = job.getConfiguration();
-    conf.set(MultiLineTextInputFormat.RECORD_START, config.text().recordStart());
-    conf.setInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, config.text().maxRecordBytes());
-    conf.setBoolean(MultiLineTextInputFormat.LINE_RECORDS, jsonLines);
+    configureReader(conf, config, jsonLines);
     try {
       FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
     } catch (IOException e) {
@@ -91,34 +91,77 @@ public final class LogReader {
         sc.newAPIHadoopRDD(conf, MultiLineTextInputFormat.class, LongWritable.class, RecordChunk.class);
     return rdd.mapPartitionsWithInputSplit((split, it) -> {
       String source = ((FileSplit) split).getPath().toString();
-      RecordParser records = new RecordParser(config, zone);
-      JsonLineParser json = new JsonLineParser(records, config.fields());
-      return new NextIterator<Parsed>() {
+      Iterator<RecordChunk> chunks = new Iterator<>() {
         @Override
-        protected Parsed computeNext() {
-          while (it.hasNext()) {
-            RecordChunk chunk = it.next()._2();
-            Position at = Position.offset(chunk.offset());
-            Parsed parsed;
-            if (chunk.unreadable()) {
-              parsed = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
-                  "file could not be read to its end: " + chunk.text(), "");
-            } else if (chunk.orphan()) {
-              parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
-                  "lines before the first record start", chunk.text());
-            } else if (jsonLines) {
-              parsed = json.parse(source, at, chunk.text()); // null for a blank line
-            } else {
-              parsed = records.parseText(source, at, chunk.text(), chunk.truncated());
-            }
-            if (parsed != null) {
-              return parsed;
-            }
-          }
-          return null;
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public RecordChunk next() {
+          return it.next()._2();
         }
       };
+      return parseChunks(source, chunks, config, zone, jsonLines);
     }, true);
+  }
+
+  /** Sets what {@link MultiLineTextInputFormat} needs to read text logs or JSON Lines. */
+  public static void configureReader(Configuration conf, JobConfig config, boolean jsonLines) {
+    conf.set(MultiLineTextInputFormat.RECORD_START, config.text().recordStart());
+    conf.setInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, config.text().maxRecordBytes());
+    conf.setBoolean(MultiLineTextInputFormat.LINE_RECORDS, jsonLines);
+  }
+
+  /**
+   * Parses the chunks of one text or JSON Lines input split, lazily, as they are read. Plain
+   * Java: each Spark task runs it on its split's reader. A chunk is used before the next is
+   * asked for, so a reader that reuses its {@link RecordChunk} is fine.
+   */
+  public static Iterator<Parsed> parseChunks(String source, Iterator<RecordChunk> chunks,
+      JobConfig config, ZoneId zone, boolean jsonLines) {
+    RecordParser records = new RecordParser(config, zone);
+    JsonLineParser json = new JsonLineParser(records, config.fields());
+    return new NextIterator<Parsed>() {
+      @Override
+      protected Parsed computeNext() {
+        while (chunks.hasNext()) {
+          RecordChunk chunk = chunks.next();
+          Position at = Position.offset(chunk.offset());
+          Parsed parsed;
+          if (chunk.unreadable()) {
+            parsed = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
+                "file could not be read to its end: " + chunk.text(), "");
+          } else if (chunk.orphan()) {
+            parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
+                "lines before the first record start", chunk.text());
+          } else if (jsonLines) {
+            // null for a blank line
+            parsed = guarded(source, at, chunk.text(), () -> json.parse(source, at, chunk.text()));
+          } else {
+            parsed = guarded(source, at, chunk.text(),
+                () -> records.parseText(source, at, chunk.text(), chunk.truncated()));
+          }
+          if (parsed != null) {
+            return parsed;
+          }
+        }
+        return null;
+      }
+    };
+  }
+
+  /**
+   * Parses one record. Whatever a value does to a parser (an exception, or a configured
+   * regular expression that overflows the stack on it) costs that record only: it is set
+   * aside as a {@code PARSE_FAILURE} with the reason, and the task goes on.
+   */
+  static Parsed guarded(String source, Position at, String raw, Supplier<Parsed> parse) {
+    try {
+      return parse.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      return Malformed.failure(source, at, e, raw);
+    }
   }
 
   private static JavaRDD<Parsed> csv(JavaSparkContext sc, List<String> paths, JobConfig config,
@@ -134,7 +177,7 @@ public final class LogReader {
    * Streams the parsed rows of one CSV file. A file that cannot be opened or read to its end
    * yields the rows read so far and one {@code UNREADABLE_FILE} record.
    */
-  static final class CsvFileIterator extends NextIterator<Parsed> {
+  public static final class CsvFileIterator extends NextIterator<Parsed> {
     /** Lines one quoted field may span before its quote counts as unbalanced. */
     static final int MAX_LINES_PER_RECORD = 10_000;
 
@@ -148,7 +191,8 @@ public final class LogReader {
     private long lastLine;
     private boolean finished;
 
-    CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config) {
+    public CsvFileIterator(String path, Configuration hadoop, RecordParser records,
+        JobConfig config) {
       this.path = path;
       this.records = records;
       this.config = config;
@@ -198,7 +242,7 @@ public final class LogReader {
       }
       pending = item.bad()
           ? Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES, item.problem(), item.raw())
-          : rows.parse(path, at, item.fields(), item.raw());
+          : guarded(path, at, item.raw(), () -> rows.parse(path, at, item.fields(), item.raw()));
     }
 
     private void header(CsvRecords.Item item, Position at) {
