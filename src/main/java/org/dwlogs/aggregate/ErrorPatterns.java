@@ -16,7 +16,10 @@ public final class ErrorPatterns {
   public static final int MAX_CHARS = 500;
 
   private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?|ftp|sb|amqps?)://[^\\s\"'<>]+");
-  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+  // Repeated groups are possessive (*+, ++): java.util.regex runs a greedy group by recursion,
+  // once per repetition, and a long value overflowed the stack. Nothing follows these groups
+  // that backtracking into them could satisfy, so the matches are the same.
+  private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]++(?:\\.[\\w-]++)++");
   private static final Pattern GUID = Pattern.compile(
       "\\{?\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b\\}?");
   // Not an apostrophe inside a word ("doesn't", "can't"): those would pair up with each other
@@ -26,17 +29,30 @@ public final class ErrorPatterns {
   // Quoted strings are consumed left to right; group 1 (a following colon) marks a JSON key,
   // which is kept. A lookahead instead would let the regex restart inside a key and pair its
   // closing quote with the value's opening quote ("entity":"account" -> "entity"<value>...).
+  // An unrolled loop, runs of [^"\\\n] between escapes, so that it repeats per escape and not
+  // per character.
   private static final Pattern DOUBLE_QUOTED =
-      Pattern.compile("\\\\?\"(?:[^\"\\\\\\n]|\\\\[^\"])*\\\\?\"(\\s*:)?");
+      Pattern.compile("\\\\?\"[^\"\\\\\\n]*+(?:\\\\[^\"][^\"\\\\\\n]*+)*+\\\\?\"(\\s*:)?");
   private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]+\\b|\\b[0-9a-fA-F]*\\d[0-9a-fA-F]*[a-fA-F][0-9a-fA-F]*\\b(?<=\\b\\w{16,})");
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])[-+]?\\d+(?:[.,:]\\d+)*(?![\\w])");
+  // Only a last segment can be followed by a word character ("1.5a" is <n>.5a); it is left out.
+  private static final Pattern NUMBER =
+      Pattern.compile("(?<![\\w.])[-+]?\\d++(?:[.,:]\\d++(?![\\w]))*+(?![\\w])");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private ErrorPatterns() {}
 
+  /**
+   * Characters of the first line that are masked. The pattern keeps {@link #MAX_CHARS}, and
+   * the bound keeps the masks' cost (some grow with the square of a run of word characters,
+   * some recurse per repetition) small on a line of megabytes.
+   */
+  static final int MAX_MASKED_CHARS = 8 * MAX_CHARS;
+
   /** The pattern of {@code message}. */
   public static String of(String message, IdExtractor ids) {
-    String s = ids.removeNotations(firstLine(message));
+    String line = firstLine(message);
+    String s = ids.removeNotations(line.length() <= MAX_MASKED_CHARS ? line
+        : line.substring(0, MAX_MASKED_CHARS));
     s = URL.matcher(s).replaceAll("<url>");
     s = EMAIL.matcher(s).replaceAll("<email>");
     s = GUID.matcher(s).replaceAll("<guid>");

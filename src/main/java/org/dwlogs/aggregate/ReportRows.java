@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -152,16 +153,36 @@ public final class ReportRows {
         if (hint != null && !inWindow(hint)) {
           return; // counted in the window of the readable timestamp before it
         }
-        String day = hint == null ? null : DAY.format(Instant.ofEpochMilli(hint));
-        ready.add(RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
-            kind(m.position()), hint, day, null, null, null, null, 0, null, null, null, null,
-            null, null, 0L, 0L, 0L, 0L, 0L, m.kind().label(), m.reason(), m.raw(), null));
+        ready.add(malformedRow(m, hint));
         return;
       }
       LogRecord r = (LogRecord) parsed;
       if (!inWindow(r.timestampMillis())) {
         return;
       }
+      List<Row> rows = new ArrayList<>(1);
+      try {
+        addRecord(r, rows);
+      } catch (RuntimeException | StackOverflowError e) {
+        // One record's matching or pattern extraction failed: set it aside, not the task.
+        // addRecord counts nothing until it cannot fail any more, so nothing is counted twice.
+        rows.clear();
+        rows.add(malformedRow(Malformed.failure(r.source(), r.position(), e, r.message()),
+            r.timestampMillis()));
+      }
+      ready.addAll(rows);
+    }
+
+    /** A malformed record's row; {@code hint} is the timestamp whose day it counts in, or null. */
+    private static Row malformedRow(Malformed m, Long hint) {
+      String day = hint == null ? null : DAY.format(Instant.ofEpochMilli(hint));
+      return RowFactory.create(KIND_MALFORMED, m.source(), m.position().value(),
+          kind(m.position()), hint, day, null, null, null, null, 0, null, null, null, null,
+          null, null, 0L, 0L, 0L, 0L, 0L, m.kind().label(), m.reason(), m.raw(), null);
+    }
+
+    /** The rows of one record, into {@code out}; noise is only counted, at the very end. */
+    private void addRecord(LogRecord r, List<Row> out) {
       long truncated = r.truncated() ? 1 : 0;
       long withoutTs = r.timestampMillis() == null ? 1 : 0;
       long invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0 ? 1 : 0;
@@ -186,7 +207,7 @@ public final class ReportRows {
       String day = r.timestampMillis() == null ? null
           : DAY.format(Instant.ofEpochMilli(r.timestampMillis()));
       if (matches.isEmpty()) {
-        ready.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(),
+        out.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(),
             kind(r.position()), r.timestampMillis(), day, r.level(), r.sessionId(),
             r.activityId(), null, 0, null, null, null, null, ErrorPatterns.of(r.message(), ids),
             ErrorPatterns.example(r.message()), 1L, truncated, withoutTs, invalidUtf8, control,
@@ -196,7 +217,7 @@ public final class ReportRows {
       for (int i = 0; i < matches.size(); i++) {
         Match m = matches.get(i);
         boolean first = i == 0;
-        ready.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(),
+        out.add(RowFactory.create(KIND_RECORD, r.source(), r.position().value(),
             kind(r.position()), r.timestampMillis(), day, r.level(), r.sessionId(),
             r.activityId(), m.issueId(), i, m.field("solution"), m.field("foundVersion"),
             m.field("requiredVersion"), m.field("tableMap"), null, null,

@@ -123,7 +123,55 @@ final class CsvRecords {
           + " runs over " + consumed.size() + " lines into a row of " + fields.length
           + " fields, the header has " + width);
     }
-    return new Item(first.number(), fields, kept.toString(), null);
+    String raw = kept.toString();
+    if (consumed.size() > 1 && !wellFormed(raw)) {
+      // A stray quote that happened to pair with quotes further down, into the right width:
+      // without this check the rows in between would vanish inside one record.
+      return unbalanced(consumed, "a quoted field opened on line " + first.number()
+          + " runs over " + consumed.size() + " lines, but the row is not well-formed"
+          + " (a quote inside a field that is not doubled)");
+    }
+    return new Item(first.number(), fields, raw, null);
+  }
+
+  /**
+   * True when every field of {@code row} is either unquoted and holds no quote, or quoted
+   * with its inner quotes doubled and its closing quote followed by a comma or the end: RFC
+   * 4180 read strictly. Only a row that spans lines has to pass, since only such a row can
+   * swallow the rows after a stray quote.
+   */
+  static boolean wellFormed(String row) {
+    int n = row.length();
+    int i = 0;
+    boolean fieldStart = true;
+    while (i < n) {
+      char c = row.charAt(i);
+      if (fieldStart && c == '"') {
+        i++;
+        while (true) {
+          if (i >= n) {
+            return false; // never closed
+          }
+          if (row.charAt(i++) == '"') {
+            if (i < n && row.charAt(i) == '"') {
+              i++; // a doubled quote
+            } else {
+              break;
+            }
+          }
+        }
+        if (i < n && row.charAt(i) != ',') {
+          return false; // text after the closing quote
+        }
+        fieldStart = false;
+      } else if (c == '"') {
+        return false; // a quote inside an unquoted field
+      } else {
+        fieldStart = c == ',';
+        i++;
+      }
+    }
+    return true;
   }
 
   /** The fields read before the cut, with the field the cut left open closed. */

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -143,11 +145,8 @@ public final class LogReader {
       layout = config.text().layoutsInOrder().get(0);
     }
     Configuration conf = job.getConfiguration();
-    conf.set(MultiLineTextInputFormat.RECORD_START, layout == null ? "^" : layout.recordStart());
-    conf.setInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, config.text().maxRecordBytes());
-    conf.setBoolean(MultiLineTextInputFormat.LINE_RECORDS, jsonLines);
-    conf.setBoolean(MultiLineTextInputFormat.NO_RECORD_START, noRecordStart);
-    conf.set(MultiLineTextInputFormat.ENCODING, group.encoding().label());
+    configureReader(conf, config, jsonLines, layout == null ? null : layout.recordStart(),
+        noRecordStart, group.encoding());
     try {
       FileInputFormat.setInputPaths(job, paths.stream().map(Path::new).toArray(Path[]::new));
     } catch (IOException e) {
@@ -159,39 +158,108 @@ public final class LogReader {
         sc.newAPIHadoopRDD(conf, MultiLineTextInputFormat.class, LongWritable.class, RecordChunk.class);
     return rdd.mapPartitionsWithInputSplit((split, it) -> {
       String source = ((FileSplit) split).getPath().toString();
-      RecordParser records = new RecordParser(config, zone, textLayout, dayFirst);
-      JsonLineParser json = new JsonLineParser(records, config.fields());
-      NextIterator<Parsed> parsed = new NextIterator<Parsed>() {
+      Iterator<RecordChunk> chunks = new Iterator<>() {
         @Override
-        protected Parsed computeNext() {
-          while (it.hasNext()) {
-            RecordChunk chunk = it.next()._2();
-            Position at = Position.offset(chunk.offset());
-            Parsed parsed;
-            if (chunk.unreadable()) {
-              parsed = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
-                  "file could not be read to its end: " + chunk.text(), "");
-            } else if (chunk.orphan()) {
-              parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
-                  "lines before the first record start", chunk.text());
-            } else if (chunk.noRecordStart()) {
-              parsed = Malformed.of(source, at, Malformed.Kind.NO_RECORD_START,
-                  "no record start found: no known text layout matches the file's first lines",
-                  chunk.text());
-            } else if (jsonLines) {
-              parsed = json.parse(source, at, chunk.text(), chunk.truncated()); // null if blank
-            } else {
-              parsed = records.parseText(source, at, chunk.text(), chunk.truncated());
-            }
-            if (parsed != null) {
-              return parsed;
-            }
-          }
-          return null;
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public RecordChunk next() {
+          return it.next()._2();
         }
       };
-      return new TimestampHints(parsed, modified.getOrDefault(source, 0L));
+      return new TimestampHints(
+          parseChunks(source, chunks, config, zone, jsonLines, textLayout, dayFirst),
+          modified.getOrDefault(source, 0L));
     }, true);
+  }
+
+  /**
+   * Sets what {@link MultiLineTextInputFormat} needs to read text logs (in the first layout of
+   * the configuration, UTF-8) or JSON Lines.
+   */
+  public static void configureReader(Configuration conf, JobConfig config, boolean jsonLines) {
+    configureReader(conf, config, jsonLines,
+        jsonLines ? null : config.text().layoutsInOrder().get(0).recordStart(), false,
+        TextEncoding.UTF_8);
+  }
+
+  /**
+   * Sets what {@link MultiLineTextInputFormat} needs: the record start of the files' layout
+   * (null for JSON Lines), whether no layout found one, and the files' encoding.
+   */
+  public static void configureReader(Configuration conf, JobConfig config, boolean jsonLines,
+      String recordStart, boolean noRecordStart, TextEncoding encoding) {
+    conf.set(MultiLineTextInputFormat.RECORD_START, recordStart == null ? "^" : recordStart);
+    conf.setInt(MultiLineTextInputFormat.MAX_RECORD_BYTES, config.text().maxRecordBytes());
+    conf.setBoolean(MultiLineTextInputFormat.LINE_RECORDS, jsonLines);
+    conf.setBoolean(MultiLineTextInputFormat.NO_RECORD_START, noRecordStart);
+    conf.set(MultiLineTextInputFormat.ENCODING, encoding.label());
+  }
+
+  /**
+   * Parses the chunks of one text or JSON Lines input split, lazily, as they are read. Plain
+   * Java: each Spark task runs it on its split's reader. A chunk is used before the next is
+   * asked for, so a reader that reuses its {@link RecordChunk} is fine.
+   */
+  public static Iterator<Parsed> parseChunks(String source, Iterator<RecordChunk> chunks,
+      JobConfig config, ZoneId zone, boolean jsonLines) {
+    return parseChunks(source, chunks, config, zone, jsonLines,
+        config.text().layoutsInOrder().get(0), false);
+  }
+
+  /** As above, for text in {@code layout}, its slash dates day first when {@code dayFirst}. */
+  public static Iterator<Parsed> parseChunks(String source, Iterator<RecordChunk> chunks,
+      JobConfig config, ZoneId zone, boolean jsonLines, JobConfig.Layout layout,
+      boolean dayFirst) {
+    RecordParser records = new RecordParser(config, zone, layout, dayFirst);
+    JsonLineParser json = new JsonLineParser(records, config.fields());
+    return new NextIterator<Parsed>() {
+      @Override
+      protected Parsed computeNext() {
+        while (chunks.hasNext()) {
+          RecordChunk chunk = chunks.next();
+          Position at = Position.offset(chunk.offset());
+          Parsed parsed;
+          if (chunk.unreadable()) {
+            parsed = Malformed.of(source, at, Malformed.Kind.UNREADABLE_FILE,
+                "file could not be read to its end: " + chunk.text(), "");
+          } else if (chunk.orphan()) {
+            parsed = Malformed.of(source, at, Malformed.Kind.ORPHAN_LINES,
+                "lines before the first record start", chunk.text());
+          } else if (chunk.noRecordStart()) {
+            parsed = Malformed.of(source, at, Malformed.Kind.NO_RECORD_START,
+                "no record start found: no known text layout matches the file's first lines",
+                chunk.text());
+          } else if (jsonLines) {
+            // null for a blank line
+            parsed = guarded(source, at, chunk.text(),
+                () -> json.parse(source, at, chunk.text(), chunk.truncated()));
+          } else {
+            parsed = guarded(source, at, chunk.text(),
+                () -> records.parseText(source, at, chunk.text(), chunk.truncated()));
+          }
+          if (parsed != null) {
+            return parsed;
+          }
+        }
+        return null;
+      }
+    };
+  }
+
+  /**
+   * Parses one record. Whatever a value does to a parser (an exception, or a configured
+   * regular expression that overflows the stack on it) costs that record only: it is set
+   * aside as a {@code PARSE_FAILURE} with the reason, and the task goes on.
+   */
+  static Parsed guarded(String source, Position at, String raw, Supplier<Parsed> parse) {
+    try {
+      return parse.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      return Malformed.failure(source, at, e, raw);
+    }
   }
 
   private static JavaRDD<Parsed> csv(JavaSparkContext sc, List<String> paths, JobConfig config,
@@ -220,7 +288,7 @@ public final class LogReader {
    * Streams the parsed rows of one CSV file. A file that cannot be opened or read to its end
    * yields the rows read so far and one {@code UNREADABLE_FILE} record.
    */
-  static final class CsvFileIterator extends NextIterator<Parsed> {
+  public static final class CsvFileIterator extends NextIterator<Parsed> {
     /** Lines one quoted field may span before its quote counts as unbalanced. */
     static final int MAX_LINES_PER_RECORD = 10_000;
 
@@ -237,12 +305,13 @@ public final class LogReader {
     private String headerRaw;
     private boolean sawRow;
 
-    CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config) {
+    public CsvFileIterator(String path, Configuration hadoop, RecordParser records,
+        JobConfig config) {
       this(path, hadoop, records, config, TextEncoding.UTF_8);
     }
 
-    CsvFileIterator(String path, Configuration hadoop, RecordParser records, JobConfig config,
-        TextEncoding encoding) {
+    public CsvFileIterator(String path, Configuration hadoop, RecordParser records,
+        JobConfig config, TextEncoding encoding) {
       this.path = path;
       this.records = records;
       this.config = config;
@@ -304,7 +373,8 @@ public final class LogReader {
       }
       pending = item.bad()
           ? Malformed.of(path, at, Malformed.Kind.CSV_UNBALANCED_QUOTES, item.problem(), item.raw())
-          : rows.parse(path, at, item.fields(), item.raw(), item.truncated());
+          : guarded(path, at, item.raw(),
+              () -> rows.parse(path, at, item.fields(), item.raw(), item.truncated()));
     }
 
     private void header(CsvRecords.Item item, Position at) {

@@ -48,7 +48,12 @@ public record Malformed(String source, Position position, Kind kind, String reas
     /** A CSV header without a message column: no row of the file can be read. */
     CSV_NO_MESSAGE_COLUMN,
     /** A file that could not be read, or not to its end (corrupt gzip, no permission). */
-    UNREADABLE_FILE;
+    UNREADABLE_FILE,
+    /**
+     * A record whose parsing, ID extraction or matching failed with an exception: a value no
+     * rule foresaw. The record is set aside so that one value never fails the run.
+     */
+    PARSE_FAILURE;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -62,5 +67,13 @@ public record Malformed(String source, Position position, Kind kind, String reas
       kept = kept.substring(0, MAX_RAW_CHARS);
     }
     return new Malformed(source, position, kind, reason, kept);
+  }
+
+  /** A {@link Kind#PARSE_FAILURE}: the reason names the exception's class and message. */
+  public static Malformed failure(String source, Position position, Throwable failure,
+      String raw) {
+    String message = failure.getMessage();
+    return of(source, position, Kind.PARSE_FAILURE, failure.getClass().getName()
+        + (message == null ? "" : ": " + message), raw);
   }
 }

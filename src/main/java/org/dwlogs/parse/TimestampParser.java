@@ -81,8 +81,8 @@ public final class TimestampParser {
             ? odt.toInstant()
             : ((LocalDateTime) parsed).atZone(zone).toInstant();
         return instant.toEpochMilli();
-      } catch (DateTimeException e) {
-        // not this form; try the next
+      } catch (DateTimeException | ArithmeticException e) {
+        // not this form, or a year too far out for epoch milliseconds; try the next
       }
     }
     return null;
@@ -140,7 +140,8 @@ public final class TimestampParser {
       } else if ((c == '+' || c == '-') && (n - i == 6 && s.charAt(i + 3) == ':' || n - i == 5)) {
         int hh = digits(s, i + 1, 2);
         int mm = digits(s, n - 2, 2);
-        if (hh < 0 || mm < 0 || hh > 18 || mm > 59) {
+        // java.time offsets lie within +-18:00: +18:30 is no offset, not a crash.
+        if (hh < 0 || mm < 0 || mm > 59 || hh * 60 + mm > 18 * 60) {
           return null;
         }
         int secs = (hh * 3600 + mm * 60) * (c == '-' ? -1 : 1);
