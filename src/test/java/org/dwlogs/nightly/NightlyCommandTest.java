@@ -39,7 +39,7 @@ class NightlyCommandTest {
   static final List<String> DAYS = List.of("2026-11-19", "2026-11-20", "2026-11-21");
   static final List<String> CSVS = List.of("issue_summary.csv", "issue_daily.csv",
       "issue_sessions.csv", "version_mismatch.csv", "unmatched_errors.csv",
-      "quarantine/malformed.csv");
+      "quarantine/malformed.csv", "trends.csv");
 
   @TempDir
   static Path tmp;

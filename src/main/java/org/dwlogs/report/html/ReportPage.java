@@ -475,7 +475,7 @@ public final class ReportPage {
       tr.bad td{background:#fff4f2}
       #alerts{border-left:4px solid #59a14f;background:#f3faf2;padding:4px 14px;margin-top:14px}
       #alerts.alert{border-color:#e15759;background:#fdf1f1}#alerts ul{margin:4px 0 8px;padding-left:18px}
-      .badge{display:inline-block;border-radius:3px;padding:0 6px;font-size:11px;font-weight:600;color:#fff;background:#888}
+      .badge{display:inline-block;white-space:nowrap;border-radius:3px;padding:0 6px;font-size:11px;font-weight:600;color:#fff;background:#888}
       .badge.new{background:#e15759}.badge.rising{background:#f28e2b}.badge.falling{background:#4e79a7}.badge.steady{background:#8c8c8c}.badge.gone{background:#59a14f}
       svg.chart{max-width:100%;height:auto}svg .axis{stroke:#999}svg .tick{font-size:10px;fill:#555}
       svg.spark rect.bar{fill:#4e79a7}svg.spark rect.today{fill:#e15759}svg.spark rect.zero{fill:#ccc}svg.spark rect.missing{fill:#bbb}
