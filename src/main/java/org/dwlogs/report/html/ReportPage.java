@@ -182,10 +182,13 @@ public final class ReportPage {
       h.append("<p>No catalog entry matched.</p></section>\n");
       return;
     }
+    // The catalog may give no doc_url at all: then the column would only be empty.
+    boolean docs = seen.stream().anyMatch(r -> !r.get("doc_url").isEmpty());
     h.append("<table id=\"issues-table\"><thead><tr><th>Issue</th><th>Title</th>")
         .append(p.trends() != null ? "<th>Trend</th>" : "")
         .append("<th class=\"num\">Occurrences</th><th class=\"num\">Sessions</th><th>First seen</th>"
-            + "<th>Last seen</th><th>Required role</th><th>Remedy</th><th>Documentation</th></tr></thead><tbody>");
+            + "<th>Last seen</th><th>Required role</th><th>Remedy</th>")
+        .append(docs ? "<th>Documentation</th>" : "").append("</tr></thead><tbody>");
     for (Row r : seen) {
       String id = r.get("issue_id");
       h.append("<tr data-issue=\"").append(Html.text(id)).append("\">")
@@ -196,9 +199,12 @@ public final class ReportPage {
       }
       h.append(tdNum("occurrences", r.get("occurrences"))).append(tdNum("sessions", r.get("sessions")))
           .append(td("first_seen", r.get("first_seen"))).append(td("last_seen", r.get("last_seen")))
-          .append(td("required_role", r.get("required_role"))).append(td("remedy", r.get("remedy")))
-          .append("<td class=\"doc\">").append(Html.docLink(r.get("doc_url"), "Microsoft Learn"))
-          .append("</td></tr>");
+          .append(td("required_role", r.get("required_role"))).append(td("remedy", r.get("remedy")));
+      if (docs) {
+        h.append("<td class=\"doc\">").append(Html.docLink(r.get("doc_url"), "Microsoft Learn"))
+            .append("</td>");
+      }
+      h.append("</tr>");
     }
     h.append("</tbody></table><p class=\"note\">").append(p.data().issueSummary().size() - seen.size())
         .append(" more catalog entries had no occurrence (they are in issue_summary.csv).</p></section>\n");
@@ -423,8 +429,15 @@ public final class ReportPage {
 
   /** A cell whose class names its CSV column (a constant of ours) and whose text is escaped. */
   private static String td(String column, String value) {
-    return "<td class=\"" + column + "\">" + Html.text(value) + "</td>";
+    String text = Html.text(value);
+    if (column.equals("first_seen") || column.equals("last_seen")) {
+      text = TIMESTAMP_BREAK.matcher(text).replaceFirst("$1<wbr>"); // date and time may wrap apart
+    }
+    return "<td class=\"" + column + "\">" + text + "</td>";
   }
+
+  private static final java.util.regex.Pattern TIMESTAMP_BREAK =
+      java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T)");
 
   private static String tdNum(String column, String value) {
     return "<td class=\"num " + column + "\">" + Html.text(value) + "</td>";
@@ -471,7 +484,8 @@ public final class ReportPage {
       .kpi .v{font-size:22px;font-weight:600}.kpi .l{color:#555;font-size:12px}
       table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #e3e3e3;padding:4px 6px;text-align:left;vertical-align:top}
       th{background:#f7f7f7;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-      td{overflow-wrap:anywhere;white-space:pre-wrap}td.remedy{max-width:420px}td.first_seen,td.last_seen,td.issue_id,td.day,td.session_id{white-space:nowrap;font-size:12px}td.example,td.pattern{font-family:ui-monospace,Consolas,monospace;font-size:12px}
+      td{overflow-wrap:break-word;white-space:pre-wrap}td.title{min-width:150px}td.remedy{min-width:220px;max-width:420px}
+      td.pattern,td.example,td.path,td.value,td.solution,td.table_map,td.issue_ids{overflow-wrap:anywhere;min-width:140px}td.first_seen,td.last_seen{font-size:12px;min-width:84px}td.day,td.session_id{white-space:nowrap;font-size:12px}td.example,td.pattern{font-family:ui-monospace,Consolas,monospace;font-size:12px}
       tr.bad td{background:#fff4f2}
       #alerts{border-left:4px solid #59a14f;background:#f3faf2;padding:4px 14px;margin-top:14px}
       #alerts.alert{border-color:#e15759;background:#fdf1f1}#alerts ul{margin:4px 0 8px;padding-left:18px}
