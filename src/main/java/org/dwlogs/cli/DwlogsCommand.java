@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         "Finds documented Dynamics 365 dual-write errors in logs (text, JSON Lines, CSV; gzip too)",
         "and writes CSV reports per issue, day and session. Runs on embedded Spark (local[*])",
         "unless --master or spark-submit says otherwise."},
-    subcommands = {ReportCommand.class, NightlyCommand.class, CatalogCommand.class, BenchCommand.class, GenerateCommand.class,
+    subcommands = {ReportCommand.class, NightlyCommand.class, CatalogCommand.class, ExplainCommand.class,
+        BenchCommand.class, GenerateCommand.class,
         IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 done, 1 usage or configuration error, 2 input or output problem,",
         "3 too many malformed records, 4 internal error, 5 locked (nightly: another run holds the lock)."})

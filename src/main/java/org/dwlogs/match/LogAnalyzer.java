@@ -47,17 +47,24 @@ public final class LogAnalyzer extends Analyzer {
   public static String prepare(String text) {
     String s = text.indexOf(':') >= 0 ? text.replace(':', ' ') : text;
     if (s.indexOf('\\') >= 0) {
+      // JSON escapes of quotes, as System.Text.Json writes apostrophes: "isn\u0027t".
+      s = s.replace("\\u0027", "'").replace("\\u2019", "\u2019").replace("\\u0022", "\"");
       s = ESCAPES.matcher(s).replaceAll(" ");
     }
     if (s.indexOf('.') >= 0) {
       s = RUN_ON_SENTENCE.matcher(s).replaceAll(". ");
     }
-    if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0) {
+    if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0 || containsCannot(s)) {
       s = CAN_NOT.matcher(s).replaceAll("can not");
       s = WILL_NOT.matcher(s).replaceAll("will not");
       s = NOT.matcher(s).replaceAll(" not");
     }
     return s;
+  }
+
+  /** "cannot" in any case: spelled out although the text has no apostrophe. */
+  private static boolean containsCannot(String s) {
+    return s.toLowerCase(java.util.Locale.ROOT).contains("cannot");
   }
 
   @Override

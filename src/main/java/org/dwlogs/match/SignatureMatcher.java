@@ -114,6 +114,25 @@ public final class SignatureMatcher {
     return matches;
   }
 
+  /**
+   * The entries whose query matches {@code message}, in catalog order, before the dual-write
+   * context and override rules: what {@code catalog validate} and {@code explain} look at.
+   */
+  public List<String> queryHits(String message) {
+    if (message == null || message.isEmpty() || prefilter.mayMatchEach(message, candidates) == 0) {
+      return List.of();
+    }
+    index.reset();
+    index.addField(LogAnalyzer.MESSAGE_FIELD, message, analyzer);
+    List<String> hits = new ArrayList<>();
+    for (int i = 0; i < compiled.size(); i++) {
+      if (candidates[i] && index.search(compiled.get(i).query()) > 0f) {
+        hits.add(compiled.get(i).signature().issueId());
+      }
+    }
+    return hits;
+  }
+
   private static boolean overridden(Compiled c, List<Compiled> hits) {
     if (hits.size() == 1) {
       return false;

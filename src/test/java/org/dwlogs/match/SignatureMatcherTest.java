@@ -2,19 +2,15 @@ package org.dwlogs.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.dwlogs.config.SourceFiles;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.CatalogLoader;
-import org.dwlogs.signatures.Extractor;
+import org.dwlogs.signatures.MessagesFile;
 import org.dwlogs.signatures.Signature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,44 +25,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SignatureMatcherTest {
   private static final Catalog CATALOG = CatalogLoader.bundled();
 
-  static Stream<Arguments> corpus() throws IOException {
-    try (InputStream in = SignatureMatcherTest.class.getResourceAsStream("/match/messages.yaml")) {
-      JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      List<Arguments> out = new ArrayList<>();
-      for (JsonNode e : root) {
-        Map<String, String> extract = new TreeMap<>();
-        if (e.has("extract")) {
-          e.get("extract").fields().forEachRemaining(f -> extract.put(f.getKey(), f.getValue().asText()));
-        }
-        out.add(Arguments.of(e.get("id").asText(), e.get("expect").asText(),
-            e.get("text").asText(), e.has("context") ? e.get("context").asText() : null, extract));
-      }
-      return out.stream();
+  /** The corpus, read and checked against the catalog by the same code as {@code catalog test}. */
+  static List<MessagesFile.Item> corpus() {
+    try {
+      Path file = Path.of(SignatureMatcherTest.class.getResource("/match/messages.yaml").toURI());
+      return MessagesFile.load(SourceFiles.file(file)).checkAgainst(CATALOG).items();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
+  }
+
+  static Stream<Arguments> items() {
+    return corpus().stream().map(item -> Arguments.of(item.id(), item.expect(), item));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @MethodSource("corpus")
-  void matchesExactlyTheExpectedEntry(String id, String expect, String text, String context,
-      Map<String, String> extract) {
-    List<Match> matches = new SignatureMatcher(CATALOG).match(text, context);
-    List<String> ids = matches.stream().map(Match::issueId).toList();
-    if (expect.equals("none")) {
-      assertThat(ids).as("near-miss %s must match nothing", id).isEmpty();
-      return;
-    }
-    assertThat(ids).as("%s must match exactly %s", id, expect).containsExactly(expect);
-    if (!extract.isEmpty()) {
-      Match m = matches.get(0);
-      Map<String, String> actual = new TreeMap<>();
-      m.fields().forEach((group, value) -> actual.put(Extractor.reportName(group), value));
-      assertThat(actual).as("fields extracted from %s", id).isEqualTo(extract);
-    }
+  @MethodSource("items")
+  void matchesExactlyTheExpectedEntry(String id, String expect, MessagesFile.Item item) {
+    List<Match> matches = new SignatureMatcher(CATALOG).match(item.text(), item.context());
+    assertThat(item.compare(matches).map(MessagesFile.Mismatch::lines))
+        .as("%s (source: %s)", id, item.source()).isEmpty();
   }
 
   @Test
-  void everyCatalogEntryIsCoveredByTheCorpus() throws IOException {
-    List<String> expected = corpus().map(a -> (String) a.get()[1]).distinct().toList();
+  void everyCatalogEntryIsCoveredByTheCorpus() {
+    List<String> expected = corpus().stream().map(MessagesFile.Item::expect).distinct().toList();
     assertThat(expected).containsAll(CATALOG.signatures().stream().map(Signature::issueId).toList());
   }
 
@@ -80,22 +63,22 @@ class SignatureMatcherTest {
   }
 
   @Test
-  void everyGenericEntryIsTestedInAndOutOfDualWriteContext() throws IOException {
-    List<Arguments> items = corpus().toList();
+  void everyGenericEntryIsTestedInAndOutOfDualWriteContext() {
+    List<MessagesFile.Item> items = corpus();
     for (Signature s : CATALOG.signatures()) {
       if (!s.generic()) {
         continue;
       }
-      List<Arguments> own = items.stream().filter(a -> a.get()[1].equals(s.issueId())).toList();
+      List<MessagesFile.Item> own = items.stream().filter(a -> a.expect().equals(s.issueId())).toList();
       assertThat(own).as("items of generic %s", s.issueId()).isNotEmpty();
       SignatureMatcher matcher = new SignatureMatcher(CATALOG);
       // Each of its documented texts, without any context, must then count nothing at all.
       boolean outOfContextTested = false;
-      for (Arguments a : own) {
-        String text = (String) a.get()[2];
+      for (MessagesFile.Item a : own) {
+        String text = a.text();
         if (!DualWriteContext.bundled().test(text)) {
           assertThat(matcher.match(text, null)).extracting(Match::issueId)
-              .as("%s out of dual-write context", a.get()[0]).doesNotContain(s.issueId());
+              .as("%s out of dual-write context", a.id()).doesNotContain(s.issueId());
           outOfContextTested = true;
         }
       }
@@ -111,8 +94,8 @@ class SignatureMatcherTest {
    */
   @Test
   void everyEntryHasANearMissThatReachesItsQuery() throws Exception {
-    List<String> nearMisses = corpus().filter(a -> a.get()[1].equals("none"))
-        .map(a -> (String) a.get()[2]).toList();
+    List<String> nearMisses = corpus().stream().filter(a -> a.expect().equals(MessagesFile.NONE))
+        .map(MessagesFile.Item::text).toList();
     QueryCompiler compiler = new QueryCompiler(new LogAnalyzer());
     List<String> without = new ArrayList<>();
     for (Signature s : CATALOG.signatures()) {
@@ -153,7 +136,8 @@ class SignatureMatcherTest {
   @Test
   void oneMatcherServesManyRecordsWithoutCarryingStateOver() {
     SignatureMatcher matcher = new SignatureMatcher(CATALOG);
-    assertThat(matcher.match("login.microsoftonline.com refused to connect."))
+    // login-refused is generic: it counts only in dual-write context.
+    assertThat(matcher.match("login.microsoftonline.com refused to connect.", "DualWriteUI"))
         .extracting(Match::issueId).containsExactly("login-refused");
     assertThat(matcher.match("Health check OK")).isEmpty();
   }
