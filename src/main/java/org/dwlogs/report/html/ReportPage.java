@@ -18,8 +18,6 @@ import org.dwlogs.Version;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.html.PageData.Row;
-import org.dwlogs.report.trend.EarlierRun;
-import org.dwlogs.report.trend.IssueCounts;
 import org.dwlogs.report.trend.Status;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
@@ -32,9 +30,6 @@ import org.dwlogs.report.trend.TrendInput;
  */
 public final class ReportPage {
   static final String OTHER = "(other issues)";
-  /** Status order at the top of the trends: what needs a look first. */
-  private static final List<Status> STATUS_ORDER =
-      List.of(Status.NEW, Status.RISING, Status.FALLING, Status.STEADY, Status.GONE);
 
   /** Data quality of one input file, as in the manifest. */
   public record FileQuality(String path, String format, long bytes, long records, long malformed,
@@ -69,11 +64,11 @@ public final class ReportPage {
         .append(Html.text(Cells.timestamp(p.finished().toEpochMilli()))).append("</p></header>\n");
     headline(h, p);
     if (p.trends() != null) {
-      alerts(h, p);
+      TrendSections.alerts(h, p);
     }
     issues(h, p);
     if (p.trends() != null) {
-      trends(h, p);
+      TrendSections.trends(h, p);
     }
     daily(h, p.data());
     sessions(h, p.data());
@@ -120,53 +115,6 @@ public final class ReportPage {
         .append("</span>.</p></section>\n");
   }
 
-  private static void alerts(StringBuilder h, Page p) {
-    TrendInput in = p.trendInput();
-    List<Trend> marked = p.trends().stream()
-        .filter(t -> t.status() == Status.NEW || t.status() == Status.RISING)
-        .sorted(trendOrder()).toList();
-    h.append("<section id=\"alerts\" class=\"").append(marked.isEmpty() ? "calm" : "alert")
-        .append("\"><h2>New and rising issues</h2>");
-    if (marked.isEmpty()) {
-      h.append("<p>None.</p>");
-    } else {
-      h.append("<ul>");
-      for (Trend t : marked) {
-        h.append("<li data-issue=\"").append(Html.text(t.issueId())).append("\">").append(badge(t.status()))
-            .append(" <b>").append(Html.text(t.issueId())).append("</b> ").append(Html.text(t.title()))
-            .append(": ").append(t.sessions()).append(" sessions, ").append(t.occurrences())
-            .append(" occurrences");
-        if (t.mean7Sessions() != null) {
-          h.append(" (mean ").append(t.mean7Sessions().toPlainString()).append(" sessions)");
-        }
-        h.append("</li>");
-      }
-      h.append("</ul>");
-    }
-    h.append("<p class=\"note\" id=\"compared\">").append(comparedWith(in)).append("</p>");
-    if (in.failOn() != null) {
-      h.append("<p class=\"note\">--fail-on ").append(in.failOn().label())
-          .append(": the issues it alerts on are in alerts.csv.</p>");
-    }
-    h.append("</section>\n");
-  }
-
-  private static String comparedWith(TrendInput in) {
-    if (in.day() == null) {
-      return "Compared with the baseline report " + Html.text(in.window().isEmpty() ? ""
-          : in.window().get(0).label()) + ".";
-    }
-    StringBuilder s = new StringBuilder("Compared with ").append(in.window().size())
-        .append(" of the 7 days before ").append(in.day());
-    if (!in.missing().isEmpty()) {
-      s.append("; no complete report for ").append(Html.text(String.join(", ", in.missing())));
-    }
-    if (in.window().isEmpty()) {
-      s.append(": every issue seen is new");
-    }
-    return s.append(".").toString();
-  }
-
   private static void issues(StringBuilder h, Page p) {
     Map<String, Status> status = new HashMap<>();
     if (p.trends() != null) {
@@ -192,14 +140,14 @@ public final class ReportPage {
     for (Row r : seen) {
       String id = r.get("issue_id");
       h.append("<tr data-issue=\"").append(Html.text(id)).append("\">")
-          .append(td("issue_id", id)).append(td("title", r.get("title")));
+          .append(Tags.td("issue_id", id)).append(Tags.td("title", r.get("title")));
       if (p.trends() != null) {
         Status s = status.get(id);
-        h.append("<td class=\"status\">").append(s == null ? "" : badge(s)).append("</td>");
+        h.append("<td class=\"status\">").append(s == null ? "" : Tags.badge(s)).append("</td>");
       }
-      h.append(tdNum("occurrences", r.get("occurrences"))).append(tdNum("sessions", r.get("sessions")))
-          .append(td("first_seen", r.get("first_seen"))).append(td("last_seen", r.get("last_seen")))
-          .append(td("required_role", r.get("required_role"))).append(td("remedy", r.get("remedy")));
+      h.append(Tags.tdNum("occurrences", r.get("occurrences"))).append(Tags.tdNum("sessions", r.get("sessions")))
+          .append(Tags.td("first_seen", r.get("first_seen"))).append(Tags.td("last_seen", r.get("last_seen")))
+          .append(Tags.td("required_role", r.get("required_role"))).append(Tags.td("remedy", r.get("remedy")));
       if (docs) {
         h.append("<td class=\"doc\">").append(Html.docLink(r.get("doc_url"), "Microsoft Learn"))
             .append("</td>");
@@ -208,62 +156,6 @@ public final class ReportPage {
     }
     h.append("</tbody></table><p class=\"note\">").append(p.data().issueSummary().size() - seen.size())
         .append(" more catalog entries had no occurrence (they are in issue_summary.csv).</p></section>\n");
-  }
-
-  private static void trends(StringBuilder h, Page p) {
-    TrendInput in = p.trendInput();
-    List<Slot> slots = slots(in);
-    h.append("<section id=\"trends\"><h2>Trends</h2><p class=\"note\">Occurrences per ")
-        .append(in.day() == null ? "run: the baseline, then this run" : "day over the last "
-            + TrendInput.CHART_DAYS + " days, this day last")
-        .append("; a grey tick is a day without a report. Status rule: see the README.</p>")
-        .append("<table id=\"trends-table\"><thead><tr><th>Issue</th><th>Status</th>"
-            + "<th class=\"num\">Occurrences</th><th class=\"num\">Sessions</th>"
-            + "<th class=\"num\">Previous occurrences</th><th class=\"num\">Previous sessions</th>"
-            + "<th class=\"num\">Mean occurrences</th><th class=\"num\">Mean sessions</th>"
-            + "<th class=\"num\">Days compared</th><th>History</th></tr></thead><tbody>");
-    for (Trend t : p.trends().stream().sorted(trendOrder()).toList()) {
-      List<Svg.Point> points = new ArrayList<>();
-      for (Slot s : slots) {
-        IssueCounts c = s.run == null ? null : s.run.of(t.issueId());
-        points.add(new Svg.Point(s.label, c == null ? null : c.occurrences(), c == null
-            ? s.label + ": no report"
-            : s.label + ": " + c.occurrences() + " occurrences, " + c.sessions() + " sessions"));
-      }
-      points.add(new Svg.Point(slots.isEmpty() || in.day() == null ? "this run" : in.day().toString(),
-          t.occurrences(), (in.day() == null ? "this run" : in.day().toString()) + ": "
-              + t.occurrences() + " occurrences, " + t.sessions() + " sessions"));
-      h.append("<tr data-issue=\"").append(Html.text(t.issueId())).append("\" data-status=\"")
-          .append(t.status().label()).append("\">").append(td("issue_id", t.issueId()))
-          .append("<td class=\"status\">").append(badge(t.status())).append("</td>")
-          .append(tdNum("occurrences", Long.toString(t.occurrences())))
-          .append(tdNum("sessions", Long.toString(t.sessions())))
-          .append(tdNum("prev_occurrences", text(t.prevOccurrences())))
-          .append(tdNum("prev_sessions", text(t.prevSessions())))
-          .append(tdNum("mean7_occurrences", text(t.mean7Occurrences())))
-          .append(tdNum("mean7_sessions", text(t.mean7Sessions())))
-          .append(tdNum("days_available", Integer.toString(t.daysAvailable())))
-          .append("<td class=\"history\">").append(Svg.sparkline(points)).append("</td></tr>");
-    }
-    h.append("</tbody></table></section>\n");
-  }
-
-  /** A slot of the history charts: an earlier run, or null for a day without a report. */
-  private record Slot(String label, EarlierRun run) {}
-
-  private static List<Slot> slots(TrendInput in) {
-    List<Slot> out = new ArrayList<>();
-    if (in.day() == null) {
-      in.history().forEach(r -> out.add(new Slot(r.label(), r)));
-      return out;
-    }
-    Map<LocalDate, EarlierRun> byDay = new HashMap<>();
-    in.history().forEach(r -> byDay.put(r.day(), r));
-    for (int back = TrendInput.CHART_DAYS - 1; back >= 1; back--) {
-      LocalDate d = in.day().minusDays(back);
-      out.add(new Slot(d.toString(), byDay.get(d)));
-    }
-    return out;
   }
 
   private static void daily(StringBuilder h, PageData data) {
@@ -294,8 +186,8 @@ public final class ReportPage {
         + "<thead><tr><th>Day</th><th>Issue</th><th class=\"num\">Occurrences</th>"
         + "<th class=\"num\">Sessions</th></tr></thead><tbody>");
     for (Row r : rows) {
-      h.append("<tr>").append(td("day", r.get("day"))).append(td("issue_id", r.get("issue_id")))
-          .append(tdNum("occurrences", r.get("occurrences"))).append(tdNum("sessions", r.get("sessions")))
+      h.append("<tr>").append(Tags.td("day", r.get("day"))).append(Tags.td("issue_id", r.get("issue_id")))
+          .append(Tags.tdNum("occurrences", r.get("occurrences"))).append(Tags.tdNum("sessions", r.get("sessions")))
           .append("</tr>");
     }
     h.append("</tbody></table></details></section>\n");
@@ -326,10 +218,10 @@ public final class ReportPage {
     h.append("<table id=\"sessions-table\"><thead><tr><th>Session</th><th class=\"num\">Issues</th>"
         + "<th class=\"num\">Occurrences</th><th>Issue ids</th></tr></thead><tbody>");
     for (PageData.Session s : top) {
-      h.append("<tr>").append(td("session_id", s.sessionId()))
-          .append(tdNum("issues", Integer.toString(s.issues())))
-          .append(tdNum("occurrences", Long.toString(s.occurrences())))
-          .append(td("issue_ids", String.join(", ", s.issueIds()))).append("</tr>");
+      h.append("<tr>").append(Tags.td("session_id", s.sessionId()))
+          .append(Tags.tdNum("issues", Integer.toString(s.issues())))
+          .append(Tags.tdNum("occurrences", Long.toString(s.occurrences())))
+          .append(Tags.td("issue_ids", String.join(", ", s.issueIds()))).append("</tr>");
     }
     h.append("</tbody></table>").append(shown(top.size(), data.sessionsAffected(), "sessions",
         "issue_sessions.csv")).append("</section>\n");
@@ -389,14 +281,14 @@ public final class ReportPage {
       f.malformedByKind().forEach((k, v) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k)
           .append(' ').append(v));
       h.append("<tr").append(f.malformed() > 0 ? " class=\"bad\"" : "").append(">")
-          .append(td("path", f.path())).append(td("format", f.format()))
-          .append(tdNum("bytes", Long.toString(f.bytes()))).append(tdNum("records", Long.toString(f.records())))
-          .append(tdNum("malformed", Long.toString(f.malformed()))).append(td("malformed_by_kind", kinds.toString()))
-          .append(tdNum("truncated", Long.toString(f.truncated())))
-          .append(tdNum("records_without_timestamp", Long.toString(f.withoutTimestamp())))
-          .append(td("encoding", f.invalidUtf8() == 0 ? "UTF-8"
+          .append(Tags.td("path", f.path())).append(Tags.td("format", f.format()))
+          .append(Tags.tdNum("bytes", Long.toString(f.bytes()))).append(Tags.tdNum("records", Long.toString(f.records())))
+          .append(Tags.tdNum("malformed", Long.toString(f.malformed()))).append(Tags.td("malformed_by_kind", kinds.toString()))
+          .append(Tags.tdNum("truncated", Long.toString(f.truncated())))
+          .append(Tags.tdNum("records_without_timestamp", Long.toString(f.withoutTimestamp())))
+          .append(Tags.td("encoding", f.invalidUtf8() == 0 ? "UTF-8"
               : "UTF-8, " + f.invalidUtf8() + " records with invalid bytes"))
-          .append(tdNum("control_chars", Long.toString(f.controlChars()))).append("</tr>");
+          .append(Tags.tdNum("control_chars", Long.toString(f.controlChars()))).append("</tr>");
     }
     h.append("</tbody></table><p class=\"note\">Malformed records are in quarantine/malformed.csv.</p></section>\n");
   }
@@ -411,7 +303,7 @@ public final class ReportPage {
     for (Row r : rows) {
       h.append("<tr>");
       for (String c : columns) {
-        h.append(numeric(c) ? tdNum(c, r.get(c)) : td(c, r.get(c)));
+        h.append(numeric(c) ? Tags.tdNum(c, r.get(c)) : Tags.td(c, r.get(c)));
       }
       h.append("</tr>");
     }
@@ -425,37 +317,6 @@ public final class ReportPage {
   private static String shown(long shown, long total, String what, String file) {
     return "<p class=\"note\">" + (shown < total ? "The top " + shown + " of " + total + " " + what
         : "All " + total + " " + what) + "; every row is in " + file + ".</p>";
-  }
-
-  /** A cell whose class names its CSV column (a constant of ours) and whose text is escaped. */
-  private static String td(String column, String value) {
-    String text = Html.text(value);
-    if (column.equals("first_seen") || column.equals("last_seen")) {
-      text = TIMESTAMP_BREAK.matcher(text).replaceFirst("$1<wbr>"); // date and time may wrap apart
-    }
-    return "<td class=\"" + column + "\">" + text + "</td>";
-  }
-
-  private static final java.util.regex.Pattern TIMESTAMP_BREAK =
-      java.util.regex.Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}T)");
-
-  private static String tdNum(String column, String value) {
-    return "<td class=\"num " + column + "\">" + Html.text(value) + "</td>";
-  }
-
-  private static String badge(Status s) {
-    return "<span class=\"badge " + s.label() + "\">" + s.label() + "</span>";
-  }
-
-  private static Comparator<Trend> trendOrder() {
-    return Comparator.comparingInt((Trend t) -> STATUS_ORDER.indexOf(t.status()))
-        .thenComparing(Comparator.comparingLong(Trend::sessions).reversed())
-        .thenComparing(Comparator.comparingLong(Trend::occurrences).reversed())
-        .thenComparing(Trend::issueId);
-  }
-
-  private static String text(Object o) {
-    return o == null ? "" : o instanceof java.math.BigDecimal b ? b.toPlainString() : o.toString();
   }
 
   private static String count(long n) {
