@@ -14,6 +14,11 @@ public final class ExitCodes {
   public static final int INTERNAL = 4;
   /** {@code dwlogs nightly} only: another run on the same output root holds the lock. */
   public static final int LOCKED = 5;
+  /**
+   * With {@code --fail-on}: the reports are published, and an issue is new or rising against
+   * the earlier runs; {@code alerts.csv} lists them.
+   */
+  public static final int ALERT = 6;
 
   private ExitCodes() {}
 }

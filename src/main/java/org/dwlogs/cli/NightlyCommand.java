@@ -22,6 +22,8 @@ import org.dwlogs.job.SparkSessions;
 import org.dwlogs.nightly.NightlyRun;
 import org.dwlogs.nightly.RunLock;
 import org.dwlogs.nightly.RunLog;
+import org.dwlogs.report.trend.Alerts;
+import org.dwlogs.report.trend.FailOn;
 import org.dwlogs.signatures.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -50,7 +52,8 @@ import picocli.CommandLine.TypeConversionException;
         "  dwlogs nightly --input-root logs --output-root reports --date 2026-11-20",
         "  dwlogs nightly --input-root logs --output-root reports --from 2026-11-14 --to 2026-11-20",
         "", "Exit codes: 0 done, 1 usage or configuration error, 2 input or output problem,",
-        "3 too many malformed records, 4 internal error, 5 another run holds the lock."})
+        "3 too many malformed records, 4 internal error, 5 another run holds the lock,",
+        "6 published, and --fail-on found a new or rising issue."})
 final class NightlyCommand implements Callable<Integer> {
   /** The clock that decides "yesterday"; tests replace it. */
   static Clock clock = Clock.systemUTC();
@@ -119,6 +122,13 @@ final class NightlyCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}).")
   int progressInterval;
 
+  @Option(names = "--fail-on", paramLabel = "WHAT", converter = ReportCommand.FailOnConverter.class,
+      description = "After publishing, exit with code 6 when an issue is new, rising or "
+          + "either (new|rising|any) against the earlier day folders, naming them on one "
+          + "line; alerts.csv in the day folder lists them. Without it the exit code ignores "
+          + "the trends.")
+  FailOn failOn;
+
   @Override
   public Integer call() throws Exception {
     LocalDate first;
@@ -151,9 +161,10 @@ final class NightlyCommand implements Callable<Integer> {
     read.putParameters(parameters);
     parameters.put("max_malformed_ratio", maxMalformedRatio);
     parameters.put("formula_guard", formulaGuard);
+    parameters.put("fail_on", failOn == null ? "" : failOn.label());
     NightlyRun.Settings settings = new NightlyRun.Settings(inputRoot, outputRoot, first, last,
         layout, partitionPattern, signatures, jobConfig, read.format, read.timezone, maxMalformedRatio,
-        formulaGuard, parameters);
+        formulaGuard, parameters, failOn);
     String days = first.equals(last) ? first.toString() : first + " to " + last;
 
     PrintWriter err = spec.commandLine().getErr();
@@ -180,6 +191,14 @@ final class NightlyCommand implements Callable<Integer> {
         List<NightlyRun.Day> done = new NightlyRun(spark, settings, log).run();
         log.line(String.format(Locale.ROOT, "nightly %s: ok, %d day(s) published (%.1f s)",
             days, done.size(), (System.nanoTime() - start) / 1e9));
+        String alerts = done.stream().filter(d -> !d.result().alerts().isEmpty())
+            .map(d -> d.day() + ": " + Alerts.line(d.result().alerts()))
+            .collect(java.util.stream.Collectors.joining("; "));
+        if (!alerts.isEmpty()) {
+          // One line on stderr, for cron mails and scheduler task logs; alerts.csv has the rows.
+          err.println("dwlogs: alert (--fail-on " + failOn.label() + "): " + alerts);
+          return ExitCodes.ALERT;
+        }
         return ExitCodes.OK;
       } catch (Exception e) {
         log.line("nightly " + days + ": failed: " + e);

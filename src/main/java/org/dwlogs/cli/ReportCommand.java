@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.index.IndexSource;
@@ -17,6 +18,9 @@ import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ProgressListener;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.job.SparkSessions;
+import org.dwlogs.report.trend.Alerts;
+import org.dwlogs.report.trend.FailOn;
+import org.dwlogs.report.trend.TrendInput;
 import org.dwlogs.signatures.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -34,11 +38,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "Reads every file under the input paths (folders recursively, .gz transparently),",
         "recognises the catalog's documented errors and writes issue_summary.csv,",
-        "issue_daily.csv, issue_sessions.csv, version_mismatch.csv, unmatched_errors.csv and",
-        "run_manifest.json into the output folder. The previous reports there are replaced only",
+        "issue_daily.csv, issue_sessions.csv, version_mismatch.csv, unmatched_errors.csv,",
+        "report.html (a page to open in a browser) and run_manifest.json into the output",
+        "folder. The previous reports there are replaced only",
         "once all new ones are written (a _SUCCESS file marks a complete folder)."},
     footer = {"", "Exit codes: 0 done, 1 usage or configuration error, 2 input or output problem,",
-        "3 too many malformed records, 4 internal error."})
+        "3 too many malformed records, 4 internal error, 6 published, and --fail-on found a new",
+        "or rising issue against --baseline."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -82,6 +88,16 @@ final class ReportCommand implements Callable<Integer> {
           + "spreadsheets do not evaluate them (default: on; --no-formula-guard for machine "
           + "consumers).")
   boolean formulaGuard;
+
+  @Option(names = "--baseline", paramLabel = "DIR",
+      description = "An earlier report folder to compare with: writes trends.csv (each issue "
+          + "new, rising, falling, steady or gone against it).")
+  String baseline;
+
+  @Option(names = "--fail-on", paramLabel = "WHAT", converter = FailOnConverter.class,
+      description = "With --baseline: after publishing, exit with code 6 when an issue is new, "
+          + "rising or either (new|rising|any), naming them on one line; alerts.csv lists them.")
+  FailOn failOn;
 
   // ---- progress (added for the cluster/nightly issue) ----
   @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "5",
@@ -132,6 +148,10 @@ final class ReportCommand implements Callable<Integer> {
     if (inputs == null) {
       inputs = List.of();
     }
+    if (failOn != null && baseline == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--fail-on needs --baseline DIR: an earlier report folder to compare with");
+    }
     JobConfig jobConfig = read.jobConfig();
     Catalog signatures = read.catalog();
     Map<String, Object> parameters = new LinkedHashMap<>();
@@ -145,6 +165,8 @@ final class ReportCommand implements Callable<Integer> {
     parameters.put("formula_guard", formulaGuard);
     parameters.put("from", from == null ? "" : from.toString());
     parameters.put("to", to == null ? "" : to.toString());
+    parameters.put("baseline", baseline == null ? "" : baseline);
+    parameters.put("fail_on", failOn == null ? "" : failOn.label());
     if (from != null && to != null && !from.isBefore(to)) {
       throw new ParameterException(spec.commandLine(), String.format(
           "the window --from %s --to %s is empty: it must start before it ends",
@@ -161,10 +183,21 @@ final class ReportCommand implements Callable<Integer> {
       err.println("dwlogs: Spark " + spark.version() + " on " + spark.sparkContext().master()
           + spark.sparkContext().uiWebUrl().map(u -> ", UI at " + u).getOrElse(() -> ""));
       long start = System.nanoTime();
+      TrendInput trends = null;
+      if (baseline != null) {
+        Path base = new Path(baseline);
+        trends = TrendInput.baseline(base.getFileSystem(spark.sparkContext().hadoopConfiguration()),
+            base, failOn);
+      }
       ReportJob.Result result = new ReportJob(spark, options,
-          index == null ? null : new IndexSource(index)).run();
+          index == null ? null : new IndexSource(index), trends).run();
       ReportJob.Totals t = result.totals();
       err.println(summary(t, result.output(), System.nanoTime() - start));
+      if (!result.alerts().isEmpty()) {
+        err.println("dwlogs: alert (--fail-on " + failOn.label() + " against " + baseline + "): "
+            + Alerts.line(result.alerts()));
+        return ExitCodes.ALERT;
+      }
       return ExitCodes.OK;
     } finally {
       if (progress != null) {
@@ -212,6 +245,17 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Instant convert(String value) {
       return parseTime(value, true);
+    }
+  }
+
+  static final class FailOnConverter implements ITypeConverter<FailOn> {
+    @Override
+    public FailOn convert(String value) {
+      try {
+        return FailOn.ofLabel(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

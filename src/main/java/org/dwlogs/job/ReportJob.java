@@ -35,8 +35,12 @@ import org.dwlogs.parse.Parsed;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
 import org.dwlogs.report.ManifestWriter;
+import org.dwlogs.report.ReportExtras;
 import org.dwlogs.report.ReportFolder;
 import org.dwlogs.report.ReportTable;
+import org.dwlogs.report.html.PageData;
+import org.dwlogs.report.trend.Trend;
+import org.dwlogs.report.trend.TrendInput;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.Signature;
 
@@ -86,8 +90,19 @@ public final class ReportJob {
     }
   }
 
-  /** What a run produced: the run totals and where the reports went. */
-  public record Result(Totals totals, String output) {}
+  /**
+   * What a run produced: the run totals, where the reports went, and the issues that
+   * {@code --fail-on} alerts on (empty without it).
+   */
+  public record Result(Totals totals, String output, List<Trend> alerts) {
+    public Result {
+      alerts = List.copyOf(alerts);
+    }
+
+    public Result(Totals totals, String output) {
+      this(totals, output, List.of());
+    }
+  }
 
   /** Run totals, as in the manifest. */
   public record Totals(long files, long bytes, long records, long malformed, long truncated,
@@ -114,6 +129,8 @@ public final class ReportJob {
   private final SparkSession spark;
   private final Options options;
   private final Source source;
+  private final TrendInput trendInput;
+  private final PageData page = new PageData();
   private final Stopwatch clock = new Stopwatch();
   /** Each listed file's encoding and layout; empty when the records come from a source. */
   private Map<String, FileSniff> sniffs = Map.of();
@@ -124,9 +141,18 @@ public final class ReportJob {
 
   /** A job on the records of {@code source}; null reads {@code options.inputs()}. */
   public ReportJob(SparkSession spark, Options options, Source source) {
+    this(spark, options, source, null);
+  }
+
+  /**
+   * A job that also compares its issues with earlier runs ({@code trends.csv}, and
+   * {@code alerts.csv} with {@code --fail-on}); null compares with nothing.
+   */
+  public ReportJob(SparkSession spark, Options options, Source source, TrendInput trendInput) {
     this.spark = spark;
     this.options = options;
     this.source = source;
+    this.trendInput = trendInput;
   }
 
   public Result run() throws IOException {
@@ -152,9 +178,12 @@ public final class ReportJob {
         List<Row> perFile = clock.time("per_file", () -> ReportTables.perFile(rows).collectAsList());
         List<Row> byKind = ReportTables.malformedByKind(rows).collectAsList();
         warnNoRecordStart(files, byKind);
+        ReportExtras extras = new ReportExtras(folder, options, trendInput, page);
+        List<Trend> alerts = clock.time("report_html", () -> extras.write(totals,
+            ReportExtras.quality(files, perFile, byKind), started));
         writeManifest(folder, files, perFile, byKind, totals, started);
         folder.publish();
-        return new Result(totals, folder.target().toString());
+        return new Result(totals, folder.target().toString(), alerts);
       } finally {
         rows.unpersist();
       }
@@ -352,7 +381,8 @@ public final class ReportJob {
   }
 
   private CsvReportWriter writer(ReportFolder folder, ReportTable table) throws IOException {
-    return new CsvReportWriter(folder.create(table.fileName()), table, options.formulaGuard());
+    return new CsvReportWriter(folder.create(table.fileName()), table, options.formulaGuard(),
+        page.sink(table));
   }
 
   /** Streams a sorted table to the driver a partition at a time; never collects it whole. */

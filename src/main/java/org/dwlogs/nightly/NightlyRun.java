@@ -28,6 +28,10 @@ import org.dwlogs.ingest.InputException;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.report.ReportFolder;
+import org.dwlogs.report.trend.Alerts;
+import org.dwlogs.report.trend.FailOn;
+import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.report.trend.Trends;
 import org.dwlogs.signatures.Catalog;
 
 /**
@@ -58,7 +62,7 @@ public final class NightlyRun {
   public record Settings(String inputRoot, String outputRoot, LocalDate from, LocalDate to,
       Layout layout, String partitionPattern, Catalog catalog, JobConfig config, LogFormat format,
       ZoneId zone, double maxMalformedRatio, boolean formulaGuard,
-      Map<String, Object> parameters) {
+      Map<String, Object> parameters, FailOn failOn) {
     public Settings {
       if (to.isBefore(from)) {
         throw new IllegalArgumentException("the range ends before it starts: " + from + " to " + to);
@@ -121,13 +125,22 @@ public final class NightlyRun {
           settings.maxMalformedRatio(), settings.formulaGuard(),
           partitioned ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant(),
           partitioned ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+      TrendInput trends = TrendInput.nightly(outFs, outputRoot, day, settings.failOn(),
+          m -> log.line(day + ": warning: " + m));
+      log.line(day + ": trends against " + trends.window().size() + " of the "
+          + Trends.WINDOW_DAYS + " days before" + (trends.missing().isEmpty() ? ""
+              : " (no complete report for " + String.join(", ", trends.missing()) + ")"));
       long start = System.nanoTime();
-      ReportJob.Result result = new ReportJob(spark, options).run();
+      ReportJob.Result result = new ReportJob(spark, options, null, trends).run();
       ReportJob.Totals t = result.totals();
       log.line(String.format(java.util.Locale.ROOT,
           "%s: done: %d files, %d records, %d matched, %d malformed; published %s (%.1f s)",
           day, t.files(), t.records(), t.matchedRecords(), t.malformed(), result.output(),
           (System.nanoTime() - start) / 1e9));
+      if (!result.alerts().isEmpty()) {
+        log.line(day + ": alert (--fail-on " + settings.failOn().label() + "): "
+            + Alerts.line(result.alerts()));
+      }
       done.add(new Day(day, inputs, !partitioned, result));
       updateLatest(outFs, outputRoot).ifPresent(d -> log.line("latest/ holds " + d));
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Writes one report: UTF-8 without BOM, a header row, RFC 4180 quoting (a field is quoted
@@ -21,6 +22,7 @@ public final class CsvReportWriter implements Closeable {
   private final ICSVWriter csv;
   private final int width;
   private final boolean formulaGuard;
+  private final Consumer<String[]> tee;
   private long rows;
 
   /** A writer with the formula guard on. */
@@ -29,6 +31,16 @@ public final class CsvReportWriter implements Closeable {
   }
 
   public CsvReportWriter(OutputStream out, ReportTable table, boolean formulaGuard) {
+    this(out, table, formulaGuard, null);
+  }
+
+  /**
+   * A writer that also hands every row, as given (before the formula guard), to {@code tee}
+   * when not null: the HTML page is built from the very cells the CSV files hold.
+   */
+  public CsvReportWriter(OutputStream out, ReportTable table, boolean formulaGuard,
+      Consumer<String[]> tee) {
+    this.tee = tee;
     this.csv = new CSVWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
         ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
         ICSVWriter.DEFAULT_QUOTE_CHARACTER, ICSVWriter.RFC4180_LINE_END);
@@ -41,6 +53,9 @@ public final class CsvReportWriter implements Closeable {
   public void write(String... cells) {
     if (cells.length != width) {
       throw new IllegalArgumentException("row has " + cells.length + " cells, header has " + width);
+    }
+    if (tee != null) {
+      tee.accept(cells.clone());
     }
     if (formulaGuard) {
       for (int i = 0; i < cells.length; i++) {

@@ -20,6 +20,17 @@ public record ReportTable(String fileName, List<String> columns) {
   public static final ReportTable UNMATCHED_ERRORS = new ReportTable("unmatched_errors.csv",
       List.of("pattern", "occurrences", "sessions", "first_seen", "last_seen", "example"));
 
+  /** Nightly runs and {@code report --baseline}: each issue against the earlier runs. */
+  public static final ReportTable TRENDS = new ReportTable("trends.csv",
+      List.of("issue_id", "occurrences", "sessions", "prev_occurrences", "prev_sessions",
+          "mean7_occurrences", "mean7_sessions", "status", "days_available", "prev_run"));
+  /** With {@code --fail-on}: the issues that made the run exit with code 6. */
+  public static final ReportTable ALERTS = new ReportTable("alerts.csv",
+      List.of("issue_id", "title", "status", "occurrences", "sessions", "prev_sessions",
+          "mean7_sessions", "days_available", "fail_on"));
+  /** The self-contained HTML page of the run. */
+  public static final String REPORT_HTML = "report.html";
+
   /** Every malformed record, with where it came from and why it could not be read. */
   public static final ReportTable QUARANTINE = new ReportTable("quarantine/malformed.csv",
       List.of("source", "position_kind", "position", "kind", "reason", "raw"));

@@ -161,6 +161,9 @@ class NightlyCommandTest {
     assertThat(r.err()).contains("ok, 3 day(s) published");
     for (String day : DAYS) {
       assertSameCsvs(out.resolve("dt=" + day), tmp.resolve("nightly").resolve("dt=" + day));
+      // Each day of the range is compared with the days before it, as on three nights.
+      assertThat(out.resolve("dt=" + day).resolve("trends.csv")).as(day + " trends.csv")
+          .hasSameTextualContentAs(tmp.resolve("nightly").resolve("dt=" + day).resolve("trends.csv"));
     }
     assertThat(out.resolve("latest/_DAY")).hasContent(DAYS.get(2));
     assertSameCsvs(out.resolve("latest"), out.resolve("dt=" + DAYS.get(2)));

@@ -1,0 +1,133 @@
+package org.dwlogs.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.dwlogs.ingest.InputFile;
+import org.dwlogs.job.ReportJob;
+import org.dwlogs.report.html.PageData;
+import org.dwlogs.report.html.ReportPage;
+import org.dwlogs.report.trend.IssueCounts;
+import org.dwlogs.report.trend.Trend;
+import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.report.trend.Trends;
+
+/**
+ * What a run writes after the CSV reports, into the same staging folder: {@code trends.csv}
+ * and {@code alerts.csv} when it is compared with earlier runs, and {@code report.html}, all
+ * from the rows the CSV reports were written from.
+ */
+public final class ReportExtras {
+  private final ReportFolder folder;
+  private final ReportJob.Options options;
+  private final TrendInput trendInput;
+  private final PageData data;
+
+  public ReportExtras(ReportFolder folder, ReportJob.Options options, TrendInput trendInput,
+      PageData data) {
+    this.folder = folder;
+    this.options = options;
+    this.trendInput = trendInput;
+    this.data = data;
+  }
+
+  /** Writes the trends, the alerts and the page; returns the issues {@code --fail-on} alerts on. */
+  public List<Trend> write(ReportJob.Totals totals, List<ReportPage.FileQuality> files,
+      Instant started) throws IOException {
+    List<Trend> trends = null;
+    List<Trend> alerts = List.of();
+    if (trendInput != null) {
+      trends = Trends.compute(currentCounts(), titles(), trendInput.window());
+      writeTrends(trends);
+      if (trendInput.failOn() != null) {
+        alerts = Trends.alerts(trends, trendInput.failOn());
+        writeAlerts(alerts);
+      }
+    }
+    try (OutputStream out = folder.create(ReportTable.REPORT_HTML)) {
+      ReportPage.write(out, new ReportPage.Page(heading(), totals,
+          options.catalog().signatures().size(), data, files, trends, trendInput, started,
+          Instant.now()));
+    }
+    return alerts;
+  }
+
+  private Map<String, IssueCounts> currentCounts() {
+    Map<String, IssueCounts> out = new HashMap<>();
+    data.issueSummary().forEach(r -> out.put(r.get("issue_id"),
+        new IssueCounts(r.count("occurrences"), r.count("sessions"))));
+    return out;
+  }
+
+  private Map<String, String> titles() {
+    Map<String, String> out = new HashMap<>();
+    options.catalog().signatures().forEach(s -> out.put(s.issueId(), s.title()));
+    return out;
+  }
+
+  private String heading() {
+    String title = "Dual-write log report";
+    if (trendInput != null && trendInput.day() != null) {
+      return title + " " + trendInput.day();
+    }
+    if (options.from() != null || options.to() != null) {
+      return title + " " + (options.from() == null ? "" : options.from()) + " to "
+          + (options.to() == null ? "" : options.to());
+    }
+    return title;
+  }
+
+  private void writeTrends(List<Trend> trends) throws IOException {
+    try (CsvReportWriter out = writer(ReportTable.TRENDS)) {
+      for (Trend t : trends) {
+        out.write(t.issueId(), Long.toString(t.occurrences()), Long.toString(t.sessions()),
+            Cells.text(t.prevOccurrences()), Cells.text(t.prevSessions()),
+            t.mean7Occurrences() == null ? "" : t.mean7Occurrences().toPlainString(),
+            t.mean7Sessions() == null ? "" : t.mean7Sessions().toPlainString(),
+            t.status().label(), Integer.toString(t.daysAvailable()), t.prevLabel());
+      }
+    }
+  }
+
+  private void writeAlerts(List<Trend> alerts) throws IOException {
+    try (CsvReportWriter out = writer(ReportTable.ALERTS)) {
+      for (Trend t : alerts) {
+        out.write(t.issueId(), t.title(), t.status().label(), Long.toString(t.occurrences()),
+            Long.toString(t.sessions()), Cells.text(t.prevSessions()),
+            t.mean7Sessions() == null ? "" : t.mean7Sessions().toPlainString(),
+            Integer.toString(t.daysAvailable()), trendInput.failOn().label());
+      }
+    }
+  }
+
+  private CsvReportWriter writer(ReportTable table) throws IOException {
+    return new CsvReportWriter(folder.create(table.fileName()), table, options.formulaGuard());
+  }
+
+  /** Data quality per input file, in listing order, from the manifest's per-file rows. */
+  public static List<ReportPage.FileQuality> quality(List<InputFile> files, List<Row> perFile,
+      List<Row> byKind) {
+    Map<String, Row> stats = new HashMap<>();
+    perFile.forEach(r -> stats.put(r.getString(0), r));
+    Map<String, Map<String, Long>> kinds = new HashMap<>();
+    byKind.forEach(r -> kinds.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+        .put(r.getString(1), r.getLong(2)));
+    List<ReportPage.FileQuality> out = new ArrayList<>();
+    for (InputFile f : files) {
+      Row s = stats.get(f.path());
+      out.add(new ReportPage.FileQuality(f.display(), f.format().label(), f.bytes(),
+          s == null ? 0 : s.getLong(1), s == null ? 0 : s.getLong(2),
+          new LinkedHashMap<>(kinds.getOrDefault(f.path(), Map.of())),
+          s == null ? 0 : s.getLong(3), s == null ? 0 : s.getLong(4),
+          s == null ? 0 : s.getLong(5), s == null ? 0 : s.getLong(6)));
+    }
+    return out;
+  }
+}
