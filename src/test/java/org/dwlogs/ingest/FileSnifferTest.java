@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Encoding and layout detection on the hand-written files of {@code inputs/text-shapes/}. */
+/** Encoding and layout detection on the hand-written files of {@code dualwrite-inputs/text-shapes/}. */
 class FileSnifferTest {
   static final JobConfig CONFIG = ConfigLoader.bundled();
-  static final Path SHAPES = Path.of("src/test/resources/inputs/text-shapes");
+  static final Path SHAPES = Path.of("src/test/resources/dualwrite-inputs/text-shapes");
 
   static FileSniff sniff(String text, LogFormat format) {
     return FileSniffer.sniff(text.getBytes(StandardCharsets.UTF_8), true, format, CONFIG);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * JSON documents as the Dataverse Web API and export tools write them, read record by record:
- * the hand-written files under {@code src/test/resources/inputs/json-documents}.
+ * the hand-written files under {@code src/test/resources/dualwrite-inputs/json-documents}.
  */
 class JsonDocumentIteratorTest {
   private static final String MAP_401 =
@@ -38,7 +38,7 @@ class JsonDocumentIteratorTest {
   Path tmp;
 
   static Path resource(String name) {
-    return Path.of("src/test/resources/inputs", name);
+    return Path.of("src/test/resources/dualwrite-inputs", name);
   }
 
   private static List<Parsed> read(Path file, int maxRecordBytes) {

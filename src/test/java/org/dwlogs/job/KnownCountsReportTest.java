@@ -562,6 +562,7 @@ class KnownCountsReportTest {
         for (String local : List.of("2026-03-02T01:30:00+02:00", "2026-03-01T21:45:10.250-05:00")) {
           Rec r = next();
           r.issue = MAP_401;
+          r.component = "DualWriteAdmin"; // generic: in dual-write context
           r.level = "ERROR";
           r.version = null;
           r.pattern = null;

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the day of the nearest readable timestamp before it in its file (the next one when its
  * split has none before it; the file's modification time when the split has none at all), so
  * each is quarantined in exactly one day, however the file is split. The input is
- * {@code src/test/resources/inputs/malformed-days/}: {@code three-days.log} has 5 records
+ * {@code src/test/resources/dualwrite-inputs/malformed-days/}: {@code three-days.log} has 5 records
  * with unreadable timestamps (2 on 2026-11-19, the first of them before any readable
  * timestamp, 1 on 11-20, 2 on 11-21) and is dated 2026-11-21 by the test;
  * {@code no-timestamps.log} has 3 lines and no record start, and is dated 2026-11-20.
@@ -57,7 +57,7 @@ class MalformedDaysReportTest {
     in = tmp.resolve("in");
     Files.createDirectories(in);
     for (String name : List.of("three-days.log", "no-timestamps.log")) {
-      Files.copy(Path.of("src/test/resources/inputs/malformed-days", name), in.resolve(name));
+      Files.copy(Path.of("src/test/resources/dualwrite-inputs/malformed-days", name), in.resolve(name));
     }
     Files.setLastModifiedTime(in.resolve("no-timestamps.log"),
         FileTime.from(Instant.parse("2026-11-20T12:00:00Z")));

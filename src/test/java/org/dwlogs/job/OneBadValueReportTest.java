@@ -37,7 +37,7 @@ class OneBadValueReportTest {
   }
 
   /**
-   * {@code inputs/offset-out-of-range/}, written by hand: timestamps whose offset lies outside
+   * {@code dualwrite-inputs/offset-out-of-range/}, written by hand: timestamps whose offset lies outside
    * the +-18:00 that java.time takes ({@code +25:00}, {@code +18:30}, {@code -18:45},
    * {@code +18:01}), each between good records, all of them {@code map-create-401}.
    * {@code service.log} has 5 text records, the 2nd and 4th bad; {@code events.jsonl} and
@@ -48,7 +48,7 @@ class OneBadValueReportTest {
   void anOffsetOutsideEighteenHoursIsABadTimestampNotAFailedRun() throws IOException {
     Path out = tmp.resolve("out");
     Run run = report("report", "--master", "local[2]", "--input",
-        "src/test/resources/inputs/offset-out-of-range", "--output", out.toString(),
+        "src/test/resources/dualwrite-inputs/offset-out-of-range", "--output", out.toString(),
         "--max-malformed-ratio", "0.2");
     assertThat(run.code()).as("exit code; stderr:%n%s", run.err()).isZero();
 
@@ -120,7 +120,7 @@ class OneBadValueReportTest {
     Path out = tmp.resolve("out");
     Run run = report("report", "--master", "local[2]", "--input", in.toString(), "--output",
         out.toString(), "--config", config.toString(), "--catalog",
-        "src/test/resources/inputs/pathological-value/catalog.yaml",
+        "src/test/resources/dualwrite-inputs/pathological-value/catalog.yaml",
         "--max-malformed-ratio", "0.5");
     assertThat(run.code()).as("exit code; stderr:%n%s", run.err()).isZero();
 

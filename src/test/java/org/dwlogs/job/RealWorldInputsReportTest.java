@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The job, without any --config, on the hand-written files of
- * {@code src/test/resources/inputs/text-shapes/} (described in {@code inputs/text-shapes.md}): encodings (UTF-16 LE/BE,
+ * {@code src/test/resources/dualwrite-inputs/text-shapes/} (described in {@code dualwrite-inputs/text-shapes.md}): encodings (UTF-16 LE/BE,
  * Windows-1252, BOMs, concatenated files), text layouts (log4net, Serilog, NLog, bracketed
  * timestamp and level, day-first dates), a file without any record start and a CSV without a
  * message column. Each file's 401 error carries its own session, so issue_sessions.csv tells
@@ -32,7 +32,7 @@ class RealWorldInputsReportTest {
   @RegisterExtension
   static final SparkTestSession SPARK = new SparkTestSession();
 
-  static final Path FIXTURES = Path.of("src/test/resources/inputs/text-shapes");
+  static final Path FIXTURES = Path.of("src/test/resources/dualwrite-inputs/text-shapes");
 
   @TempDir
   static Path tmp;

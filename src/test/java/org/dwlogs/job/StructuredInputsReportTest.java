@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job, without any --config, on structured real-world inputs: the hand-written JSON
- * documents, analytics exports and ID files of {@code src/test/resources/inputs}, two copies
+ * documents, analytics exports and ID files of {@code src/test/resources/dualwrite-inputs}, two copies
  * of a text log under names with glob characters, and a 2 MB JSON line and a 2 MB CSV row
  * (built here, with their true counts). Every count is checked exactly.
  */
@@ -40,14 +40,15 @@ class StructuredInputsReportTest {
   static ReportCsv sessions;
   static ReportCsv quarantine;
 
-  static final Path RESOURCES = Path.of("src/test/resources/inputs");
+  static final Path RESOURCES = Path.of("src/test/resources/dualwrite-inputs");
   static final int BIG = 2 * 1024 * 1024;
   static final String LONG_JSON_SESSION = session(101);
   static final String LONG_CSV_SESSION = session(102);
 
   @BeforeAll
   static void runOnEveryShape() throws IOException {
-    in = tmp.resolve("in");
+    // A folder of dual-write logs: the generic 401 and login texts count in its context.
+    in = tmp.resolve("dualwrite-logs");
     copy("json-documents/plugintracelog-odata.json", "plugin-trace/plugintracelog-odata.json");
     copy("json-documents/records-array-broken.json", "documents/records-array-broken.json");
     copy("appinsights/exceptions-export.csv", "appinsights/exceptions-export.csv");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Application Insights and Log Analytics exports read as they are, without any --config: the
- * hand-written exports under {@code src/test/resources/inputs/appinsights}.
+ * hand-written exports under {@code src/test/resources/dualwrite-inputs/appinsights}.
  */
 class AnalyticsExportTest {
   private static final String MAP_401 =
@@ -30,7 +30,7 @@ class AnalyticsExportTest {
   private static final RecordParser RECORDS = new RecordParser(CONFIG, ZoneOffset.UTC);
 
   private static Path resource(String name) {
-    return Path.of("src/test/resources/inputs", name);
+    return Path.of("src/test/resources/dualwrite-inputs", name);
   }
 
   private static long ms(String iso) {
