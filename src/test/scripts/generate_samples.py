@@ -384,6 +384,9 @@ NEAR = {
     "nm-sharepoint": lambda: ("contoso.sharepoint.com refused to connect.", []),
     "nm-user-allowed": lambda: (f"User is allowed to access connection dynamicscrmonline/{new_guid()}", []),
     "nm-initsync-dupkey": lambda: (f"Unable to complete initial data sync. Error: Duplicate key value in table {rng.choice(MAPS)[1]} for integration key '{rng.choice(['USMF', 'DEMF', 'GBSI'])}-{rng.randint(1000, 9999)}'.", []),
+    # codes the error-code page does not list match nothing
+    "nm-dipv-undocumented": lambda: (rng.choice(["DIPV1009: Unknown validation error",
+                                                 "Error code DIPV1013 - Validation error in project Contoso accounts sync"]), []),
     "nm-package-version": lambda: (f"Package version mismatch detected for '{rng.choice(SOLUTIONS)[0]}': installed package '1.0.0.{rng.randint(0, 9)}', deployment manifest '2.0.{rng.randint(100, 300)}'.", []),
 }
 
@@ -1102,11 +1105,27 @@ def troubleshooting_activity(text, act):
     return m.group(1).lower() if m else act
 
 
+# Variable parts varied per occurrence: (entries whose id starts with, literal in the text, choices).
+DOC_VARY = [
+    ("unable-to-write-entity", "msdyn_customergroups", [t for _, t in MAPS]),
+    ("dipv", "CustCustomerV3Entity", FO_ENTITIES),
+    ("tmhc", "CustCustomerV3Entity", FO_ENTITIES),
+]
+
+
+def vary(issue, text):
+    for prefix, literal, choices in DOC_VARY:
+        if issue.startswith(prefix) and literal in text:
+            text = text.replace(literal, rng.choice(choices))
+    while "«G»" in text:
+        text = text.replace("«G»", new_guid(), 1)
+    return text
+
+
 def doc_events(spec):
     evs = []
     for issue, text in DOC_PLAN.get(spec.path, []):
-        while "«G»" in text:
-            text = text.replace("«G»", new_guid(), 1)
+        text = vary(issue, text)
         if spec.fmt == "text" and not spec.component and text.startswith("["):
             # a layout without [Component]: a leading bracket would be read as the component
             text = "Error details: " + text
@@ -2108,7 +2127,7 @@ def render_md(t):
             "* `link-403-tokenexchange`: status line followed by `Session ID:` and `Root activity ID:` lines, and the 2020 `.../dynamicsax/...` token-exchange example with ids on the same line. Every `link-403-tokenexchange` record has a session.",
             "* JSON-escaped quotes (stop-map text in JSON), CSV `\"\"` escaping and quoted fields spanning lines.",
             "* Session notations used: `Session ID: `, `SessionId=`, `sessionId: `, `session=`, `session_id=`; activity: `Root activity ID: `, `Root Activity ID: `, `activityId=`, `ActivityId: `, `activity=`, `activity_id=`. Ids in braces and upper-case occur in text, fields and messages.",
-            "* Near-misses at ERROR level that count for no entry (%s): `403 (Forbidden)`, `Processed 401 records ...`, `contoso.sharepoint.com refused to connect.`, `User is allowed to access connection dynamicscrmonline/<guid>`, `Unable to complete initial data sync. Error: Duplicate key ...`, `Package version mismatch detected ...`. The seed page's near-miss `404 (Not Found)` is ISU-03 (`dual-write-page-404`, generic): counted in dual-write context, unmatched out of it." % ", ".join(f"{k} {v}" for k, v in t["near_miss_records"].items()),
+            "* Near-misses at ERROR level that count for no entry (%s): `403 (Forbidden)`, `Processed 401 records ...`, `contoso.sharepoint.com refused to connect.`, `User is allowed to access connection dynamicscrmonline/<guid>`, `Unable to complete initial data sync. Error: Duplicate key ...`, `Package version mismatch detected ...`, `DIPV1009: ...` / `Error code DIPV1013 - ...` (codes the error-code page does not list). The seed page's near-miss `404 (Not Found)` is ISU-03 (`dual-write-page-404`, generic): counted in dual-write context, unmatched out of it." % ", ".join(f"{k} {v}" for k, v in t["near_miss_records"].items()),
             "* Texts of the other pages (formerly unknown errors, now their entries): ISU-01, ISU-02, ISU-04, ISU-05 (MSG=/STACKTRACE=), ISY-01 (multi-line report and short form), ISY-02, LSY-01 (with literal `\\\"`), LSY-02, LSY-05, LSY-06, LSY-07, SOL-01, GAB-03, UPG-01, the message-size limit and the Project Operations expense error; plus 2-5 occurrences of every other entry (DIPV codes as `[DIPV1002]`, `DIPV1002:`, `Error code DIPV1002` and beside other text; table map health checks; DWDVEV/DWFOEV; DMF; Project Operations) spread over the files of their category.",
             "* `Activity ID for troubleshooting {GUID}` (Project Operations runtime errors) is the record's activity (conf/dwlogs.yaml reads it); such records carry no other activity id.",
             "* In the layouts without `[Component]` (AOS, gateway) a message that begins with `[` is written after `Error details: `, since a leading bracket there is read as the component.",
