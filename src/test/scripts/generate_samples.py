@@ -38,16 +38,50 @@ EPOCH = datetime(2026, 11, 18, tzinfo=timezone.utc)   # day 0 = 2026-11-18 UTC
 DAY = 86_400_000
 HOUR = 3_600_000
 
-ISSUES = [
-    "map-create-401",
-    "login-refused",
-    "link-403-tokenexchange",
-    "stop-map-403-forbidden",
-    "initial-sync-lookup-metadata",
-    "solution-version-mismatch",
-    "module-unavailable",
-    "parallel-import-advisory",
-]
+SIGNATURES = os.path.join(REPO, "conf", "signatures.yaml")
+
+
+def read_catalog(path=SIGNATURES):
+    """The catalog's entry ids (in catalog order), its generic entries and each entry's reference
+    ids, read YAML-free from the `- issue_id:`, `generic: true` and `references: [...]` lines.
+    Only the ids and the generic flag are taken from the catalog: which entry a written message
+    is, is decided here from the reference (DOC_TEXTS, UNKNOWN_DOC, NEAR_DOC)."""
+    ids, generic, refs, cur = [], set(), {}, None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = re.match(r"\s*- issue_id:\s*([a-z0-9-]+)\s*$", line)
+            if m:
+                cur = m.group(1)
+                ids.append(cur)
+                refs[cur] = []
+                continue
+            if cur and re.match(r"\s+generic:\s*true\b", line):
+                generic.add(cur)
+            m = re.match(r"\s+references:\s*\[(.*)\]", line)
+            if cur and m:
+                refs[cur] = [r.strip() for r in m.group(1).split(",") if r.strip()]
+    assert len(ids) == len(set(ids)), "duplicate issue_id in " + path
+    return ids, generic, refs
+
+
+ISSUES, GENERIC, REFERENCES = read_catalog()
+
+# Dual-write context (conf/dwlogs.yaml `context.dual_write`, written again here from its
+# documentation): a generic entry counts a record only when the record's message, component,
+# other field values or file path names dual-write. Otherwise the record is no catalog issue.
+DW_CONTEXT = re.compile(r"(?i)dual[-_ ]?write|microsoft\.dynamics\.integrator|microsoft\.dynamics\.scmextended"
+                        r"|dualwritechangeprocessor|\b(?:table|entity)[ _-]?maps?\b|data[ _-]?integrat(?:ion|or)"
+                        r"|\b(?:dipv1\d{3}|dw(?:dv|fo)ev\d{4})\b")
+
+
+def counted_issue(ev, context):
+    """The catalog entry a written record counts for: its documented entry, unless that entry is
+    generic and the record is out of dual-write context."""
+    if ev.issue is None:
+        return None
+    if ev.issue in GENERIC and not DW_CONTEXT.search(context):
+        return None
+    return ev.issue
 
 
 def new_guid():
@@ -350,6 +384,9 @@ NEAR = {
     "nm-sharepoint": lambda: ("contoso.sharepoint.com refused to connect.", []),
     "nm-user-allowed": lambda: (f"User is allowed to access connection dynamicscrmonline/{new_guid()}", []),
     "nm-initsync-dupkey": lambda: (f"Unable to complete initial data sync. Error: Duplicate key value in table {rng.choice(MAPS)[1]} for integration key '{rng.choice(['USMF', 'DEMF', 'GBSI'])}-{rng.randint(1000, 9999)}'.", []),
+    # codes the error-code page does not list match nothing
+    "nm-dipv-undocumented": lambda: (rng.choice(["DIPV1009: Unknown validation error",
+                                                 "Error code DIPV1013 - Validation error in project Contoso accounts sync"]), []),
     "nm-package-version": lambda: (f"Package version mismatch detected for '{rng.choice(SOLUTIONS)[0]}': installed package '1.0.0.{rng.randint(0, 9)}', deployment manifest '2.0.{rng.randint(100, 300)}'.", []),
 }
 
@@ -472,6 +509,464 @@ def unk_gab03():
     return f"Unable to write data to entity msdyn_contactforparties. Unable to lookup msdyn_parties with values {{00000{rng.randint(1000, 9999)}}}. Unable to lookup cdm_workers with values {{000{rng.randint(100, 999)}}}.", []
 
 
+# The catalog entry each formerly unknown text is, from its reference section (the reference id
+# is checked against the entry's `references:` at start-up, see check_attribution).
+UNKNOWN_DOC = {
+    "unk_isu02": ("ISU-02", "connection-set-duplicate-key"), "unk_isy01": ("ISY-01", "initial-sync-400-bad-request"),
+    "unk_isy01_short": ("ISY-01", "initial-sync-400-bad-request"), "unk_isy02": ("ISY-02", "initial-sync-403-forbidden"),
+    "unk_lsy02": ("LSY-02", "live-sync-unable-to-sync-entity"), "unk_lsy01": ("LSY-01", "live-sync-user-not-member"),
+    "unk_lsy05": ("LSY-05", "secureconfig-org-mismatch"), "unk_lsy06": ("LSY-06", "live-sync-batch-lookup"),
+    "unk_lsy07": ("LSY-07", "address-location-id-key"), "unk_isu01": ("ISU-01", "legal-entity-partition-limit"),
+    "unk_isu04": ("ISU-04", "environment-not-discoverable"), "unk_sol01": ("SOL-01", "entitymap-not-in-metadatacache"),
+    "unk_projops": ("PRO-01", "po-expense-project-task-not-resolved"),
+    "unk_msgsize": ("OTH-sync-limits-message-size", "sandbox-message-size-exceeded"),
+    "unk_isu05": ("ISU-05", "connection-setup-403-forbidden"), "unk_upg01": ("UPG-01", "upgrade-db-sync-project-config"),
+    "unk_gab03": ("GAB-03", "contact-view-form-lookup"),
+}
+# Near-misses of the seed page that another page documents: the 404 status line is ISU-03
+# (generic: counted only in dual-write context, otherwise still an unmatched error).
+NEAR_DOC = {"nm-404": ("ISU-03", "dual-write-page-404")}
+
+
+def check_attribution():
+    """Every entry this generator writes for is in the catalog, and covers the reference id the
+    generator took its text from (a renamed or re-cut entry fails here, not in the truth)."""
+    for name, (ref, issue) in list(UNKNOWN_DOC.items()) + list(NEAR_DOC.items()):
+        assert ref in REFERENCES.get(issue, []), (name, ref, issue, REFERENCES.get(issue))
+    for issue in list(DOC_TEXTS) + [g[0] for g in OTHER_APP_GENERIC]:
+        assert issue in ISSUES, issue
+    for issue, _ in OTHER_APP_GENERIC:
+        assert issue in GENERIC, issue
+
+
+def doc_issue(gen_or_tag):
+    name = gen_or_tag if isinstance(gen_or_tag, str) else gen_or_tag.__name__
+    hit = UNKNOWN_DOC.get(name) or NEAR_DOC.get(name)
+    return hit[1] if hit else None
+
+
+# ------------------------------------------------ every page of the series --
+# Messages of every catalog entry beyond the seed page, copied from the documented messages and
+# variants in src/test/resources/match/messages.yaml (the reference's texts, as the product writes
+# them; the comment names the item). «G» is a fresh GUID each time. The entry a text is written
+# for is the entry the reference says it is.
+DOC_TEXTS = {
+    'legal-entity-partition-limit': [
+        'Dual write failure - Plugin registration failed: [(Unable to get partition map for project DWM-«G»-«G». Error Exceeds the maximum partitions allowed for mapping DWM-«G»-«G»)], One or more errors occurred.',  # isu01-verbatim
+        'Unable to complete initial data sync. Error: Dual write failure - Plugin registration failed: [(Unable to get partition map for project DWM-«G»-«G». Error Exceeds the maximum partitions allowed for mapping DWM-«G»-«G»)], One or more errors occurred.',  # isu01-with-initial-sync-lead
+    ],
+    'connection-set-duplicate-key': [
+        'Saving connection set failed! An item with the same key has already been added.',  # isu02-in-context
+        'System.ArgumentException: An item with the same key has already been added. Key: DAT',  # isu02-inner-exception-in-context
+    ],
+    'dual-write-page-404': [
+        'Response status code does not indicate success: 404 (Not Found).',  # isu03-in-context
+        "Response status code doesn't indicate success: 404 (Not Found).",  # isu03-2026-in-context
+        '[DualWriteSync] System.Net.Http.HttpRequestException: Response status code does not indicate success: 404 (Not Found).',  # isu03-exception-prefix
+    ],
+    'environment-not-discoverable': [
+        "Finance and operations apps environment contoso.cloudax.dynamics.com isn't discoverable.",  # isu04-2026
+    ],
+    'connection-setup-403-forbidden': [
+        'MSG=[Failed to setup dual write environment. Error Details:Response status code does not indicate success: 403 (Forbidden). - Response status code does not indicate success: 403 (Forbidden).] STACKTRACE=[   at Microsoft.Dynamics.Integrator.ProjectManagementService.DualWrite.DualWriteConnectionSetProcessor.<CreateDualWriteConnectionSetAsync>d__29.MoveNext() in X:\\bt\\1158727\\repo\\src\\ProjectManagementService\\DualWrite\\DualWriteConnectionSetProcessor.cs:line 297\n--- End of stack trace from previous location where exception was thrown ---\n   at System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw()\n   at System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification(Task task)\n   at Microsoft.Dynamics.Integrator.ProjectManagementService.Controllers.DualWriteEnvironmentManagementController.<SetupDualWriteEnvironmentAsync>d__34.MoveNext() in X:\\bt\\1158727\\repo\\src\\ProjectManagementService\\Controllers\\DualWriteEnvironmentManagementController.cs:line 265]',  # isu05-msg-stacktrace
+        'MSG=[Failed to setup dual write environment. Error Details:Response status code does not indicate success: 403 (Forbidden). - Response status code does not indicate success: 403 (Forbidden).]',  # isu05-first-line
+        "MSG=[Failed to setup dual-write environment. Error Details:Response status code doesn't indicate success: 403 (Forbidden).]",  # isu05-2026-doesnt-dual-write-hyphen
+    ],
+    'initial-sync-400-bad-request': [
+        '([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error.',  # isy01-400
+        '([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error',  # isy01-400-2020
+        'The remote server returned an error: (400) Bad Request.), AX export encountered an error',  # isy01-400-2020-original
+    ],
+    'initial-sync-403-forbidden': [
+        '([Forbidden], The remote server returned an error: (403) Forbidden.), AX export encountered an error',  # isy02-403-ax-export
+        'DualWriteSync: ([forbidden], the remote server returned an error: (403) forbidden.), ax export encountered an error',  # isy02-lower-prefix
+        'Dual write Initial Sync completed with status: Error. Following are the details:\nExecuted leg: From AX Customer groups to CRM msdyn_customergroups with exported records count: 0, ImportRecordsErrorCount: 0, ImportRecordsInsertedCount: 0 and ImportRecordsUpdatedCount: 0\nErrorsDetails:\nDual write Initial sync failed\nMessage: ([Forbidden], The remote server returned an error: (403) Forbidden.), AX export encountered an error',  # isy02-in-initial-sync-block
+    ],
+    'initial-sync-lookup-not-found': [
+        "Couldn't resolve the guid for the field: msdyn_vendorprimarycontactperson.msdyn_contactpersonid. The lookup wasn't found: 000056. Try this URL(s) to check if the reference data exists: https://focdsdevtest2.crm.dynamics.com/api/data/v9.0/contacts?$select=msdyn_contactpersonid.contactid&$filter=msdyn_contactpersonid eq '000056'",  # isy03-vendor-contact-2024
+        "Couldn't resolve the guid for the field: msdyn_billingaccount.accountnumber. The lookup wasn't found: 1206-1. Try this URL(s) to check if the reference data exists: https://focdsdevtest2.crm.dynamics.com/api/data/v9.0/accounts?$select=accountnumber.account&$filter=accountnumber eq '1206-1'",  # isy03-billing-account-2024
+        "Could not resolve the guid for the field: msdyn_invoicevendoraccountnumber.msdyn_vendoraccountnumber. The lookup was not found: V24-1. Try this URL(s) to check if the reference data exists: https://focdsdevtest2.crm.dynamics.com/api/data/v9.0/msdn_vendors?$select=msdyn_vendoraccountnumber,msdyn_vendorid&$filter=msdyn_vendoraccountnumber eq 'V24-1'",  # isy03-2020-was-not-found
+    ],
+    'initial-sync-lookup-limit': [
+        'CRMExport: Package execution complete. Error Description 5 Attempts to get data from\nhttps://unitedstates-002.azure-apim.net/apim/commondataservice/4f3c/v2/datasets/contoso.crm/tables/contacts/items?$select=msdyn_contactpersonid failed.',  # isy04-real-url-wrapped
+    ],
+    'party-number-not-found': [
+        "Party number couldn't be found in Dataverse.",  # isy05-party-number
+        'the Party number could not be found',  # gab06-party-number
+    ],
+    'initial-sync-float-zero': [
+        "An error occurred while validating input parameters: Microsoft.OData.ODataException: Can't convert the literal '000000' to the expected type'Edm.Decimal',...",  # isy06-in-context
+        "an error occurred while validating input parameters: microsoft.odata.odataexception: cannot convert the literal '000000' to the expected type 'edm.decimal'.",  # isy06-lower-in-context
+        "An error occurred while validating input parameters: Microsoft.OData.ODataException: Cannot convert the literal '000000' to the expected type 'Edm.Decimal'.",  # isy06-spaced-cannot-in-context
+    ],
+    'live-sync-user-not-member': [
+        '[{\\"error\\":{\\"code\\":\\"0x80072560\\",\\"message\\":\\"The user is not a member of the organization.\\"}}], The remote server returned an error: (403) Forbidden."}}".',  # lsy01-in-context
+        '[{\\"error\\":{\\"code\\":\\"0x80072560\\",\\"message\\":\\"The user isn\'t a member of the organization.\\"}}], The remote server returned an error: (403) Forbidden."}}".',  # lsy01-2026-in-context
+        '[Forbidden], [{"error":{"code":"0x80072560","message":"The user is not a member of the organization."}}], The remote server returned an error: (403) Forbidden.',  # lsy01-unescaped-forbidden-prefix-in-context
+    ],
+    'live-sync-unable-to-sync-entity': [
+        'Cannot save the changes to the database. Unit of Work can not commit transaction. Unable to write data to entity uoms. Writes to UnitOfMeasureEntity failed with error message Unable to sync with entity uoms.',  # lsy02-uoms
+        "Can't save the changes to the database. Unit of Work can't commit transaction. Unable to write data to entity uoms. Writes to UnitOfMeasureEntity failed with error message Unable to sync with entity uoms.",  # lsy02-uoms-2026
+    ],
+    'live-sync-dataverse-changed': [
+        'An unexpected error occurred from ISV code. (ErrorType = ClientError) Unexpected exception from plug-in (Execute): Microsoft.Dynamics.Integrator.DualWriteRuntime.Plugins.PostCommitPlugin: System.Exception: failed to process entity account - (A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',  # lsy04-ce-plugin
+        'An unexpected error occurred from ISV code. (ErrorType = ClientError) Unexpected exception from plug-in (Execute): Microsoft.Dynamics.Integrator.CrmPlugins.Plugin: System.Exception: failed to process entity account - (A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',  # lsy04-ce-plugin-2020
+        "An unexpected error occurred from ISV code. (ErrorType = ClientError) Unexpected exception from plug-in (Execute): Microsoft.Dynamics.Integrator.DualWriteRuntime.Plugins.PostCommitPlugin: System.Exception: failed to process entity account - A connection attempt failed because the connected party didn't properly respond after a period of time, or established connection failed because connected host didn't respond.",  # lsy04-ce-plugin-2026
+    ],
+    'secureconfig-org-mismatch': [
+        'SecureConfig Organization (ProjOpsTest4) does not match actual CRM Organization (org6459f7a8_195867911_20200717T174709)',  # lsy05-relink-example
+    ],
+    'live-sync-batch-lookup': [
+        'Unable to write data to entity aaa_fundingsources.Unable to lookup ebecsfs_contracts with values {PC000123}.Writes to aaa_fundingsources failed with error message Exception message: The remote server returned an error: (400) Bad Request.',  # lsy06-glued
+    ],
+    'address-location-id-key': [
+        'Unable to write data to entity msdyn_partypostaladdresses.Writes to DirPartyPostalAddressLocationCDSEntity failed with error message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: An error occurred in plugin. A record that has the attribute values Location ID already exists. The entity key Location ID Key requires that this set of attributes contains unique values. Select unique values and try again.',  # lsy07-location-id
+        'Unable to write data to entity msdyn_partypostaladdresses. Writes to DirPartyPostalAddressLocationCDSEntity failed with error message Request failed with status code BadRequest and CDS error code: 0x80040265 response message: An error occurred in plugin. A record that has the attribute values Location ID already exists. The entity key Location ID Key requires that this set of attributes contains unique values. Select unique values and try again.',  # gab01-location-id
+    ],
+    'party-record-not-found': [
+        '"RecordError0":"Write failed for entity Customers V3 with unknown exception - Party record not found for party type \'Organization\'"}.',  # lsy08-recorderror0
+    ],
+    'party-type-change': [
+        "Cannot update a party's type from 'DirOrganization' to 'DirPerson', a delete of the existing party followed by an insert with the new type should be performed instead.",  # lsy09-party-type
+        "Can't update a party's type from 'DirOrganization' to 'DirPerson', a delete of the existing party followed by an insert with the new type should be performed instead.",  # gab05-party-type-2026
+    ],
+    'ui-session-storage-blocked': [
+        "bundle.eed39124e62c58ef34d2.js:37 DOMException: Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document. at t.storeInSessionStorage (https://dataintegrator.trafficmanager.net/bundle.eed39124e62c58ef34d2.js:16:136860 ) at new t (https://dataintegrator.trafficmanager.net/bundle.eed39124e62c58ef34d2.js:69:20103 ) ...",  # gen01-sessionstorage
+        "Uncaught DOMException: Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document.",  # gen01-first-line-in-context
+    ],
+    'upgrade-db-sync-project-config': [
+        'Infolog diagnostic message: \'Cannot select a row in Dual write project sync (DualWriteProjectConfiguration). The SQL database has issued an error.\' on category \'Error\'. 10/28/2019 15:18:20: Infolog diagnostic message: \'Object Server Database Synchronizer: \' on category \'Error\'. 10/28/2019 15:18:20: Infolog diagnostic message: \'[Microsoft][ODBC Driver 17 for SQL Server][SQL Server]Invalid column name \'ISDELETE\'.\' on category \'Error\'.\n10/28/2019 15:18:20: Application configuration sync failed.\nMicrosoft.Dynamics.AX.Framework.Database.TableSyncException: Custom action threw exception(s), please investigate before synchronizing again: \'InfoException:Stack trace: Call to TTSCOMMIT without first calling TTSBEGIN."',  # upg01-db-sync
+        "Infolog diagnostic message: 'Cannot select a record in Dual write project sync (DualWriteProjectConfiguration). The SQL database has issued an error.' on category 'Error'.",  # upg01-2020-record
+        "Infolog diagnostic message: '[Microsoft][ODBC Driver 17 for SQL Server][SQL Server]Invalid column name 'ISDELETE'.' on category 'Error'. 10/28/2019 15:18:20: Infolog diagnostic message: 'SELECT T1.PROJECTNAME,T1.EXTERNALENTITYNAME,T1.INTERNALENTITYNAME,T1.ISDELETE,T1.RECID FROM DUALWRITEPROJECTCONFIGURATION T1 WHERE (PARTITION=5637144576)' on category 'Error'.",  # upg01-sql-line
+    ],
+    'missing-source-field': [
+        'Missing source field PRODUCTNAME in the schema.',  # upg02-productname
+        'Released products V2 (msdyn_sharedproductdetails): missing source field productname in the schema.',  # upg02-map-prefix-lower
+    ],
+    'entitymap-not-in-metadatacache': [
+        "The entity with a name 'msdyn_dualwriteentitymap' with namemapping='Logical' was not found in the MetadataCache.",  # sol01-metadatacache
+    ],
+    'unable-to-write-entity': [
+        'Unable to write data to entity msdyn_customergroups',  # ver01-customergroups
+        'Unable to write data to entity custtable.Writes to CustCustomerV3Entity failed with error message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: Payment terms Net30 do not exist.',  # ver01-cds-error
+        'Unable to write data to entity accounts.Unable to lookup msdyn_paymentterms with values {Net30}.Writes to accounts failed with error message For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045.',  # ver01-missing-payment-terms-lookup
+    ],
+    'party-maps-project-validation': [
+        'Customers V3 (accounts): Project validation failed. Missing destination field msdyn_billingaccount.accountnumber in the schema. Missing destination field msdyn_primarycontact.msdyn_contactforpartynumber in the schema.',  # gab02-project-validation
+        'CUSTOMERS V3 (ACCOUNTS): PROJECT VALIDATION FAILED.\nMISSING DESTINATION FIELD MSDYN_BILLINGACCOUNT.ACCOUNTNUMBER IN THE SCHEMA.',  # gab02-two-lines-upper
+    ],
+    'contact-view-form-lookup': [
+        'Unable to write data to entity msdyn_contactforparties. Unable to lookup msdyn_parties with values {000006057}. Unable to lookup cdm_workers with values {000020}.',  # gab03-contactforparties
+        'Unable to write data to entity msdyn_contactforparties.Unable to look up msdyn_parties with values {000006057}.Unable to look up cdm_workers with values {000020}.',  # gab03-glued-look-up
+    ],
+    'contact-update-edm-int32': [
+        "Unable to write data to entity msdyn_contactforparties.Writes to smmContactPersonV2Entity failed with error message Request failed with status code BadRequest and CDS error code: 0x0 response message: An error occurred while validating input parameters: Microsoft.OData.ODataException: Cannot convert the literal '' to the expected type 'Edm.Int32'.",  # gab04-edm-int32
+        "Unable to write data to entity msdyn_contactforparties. Writes to smmContactPersonV2Entity failed with error message Request failed with status code BadRequest and CDS error code : 0x0 response message: An error occurred while validating input parameters: Microsoft.OData.ODataException: Can't convert the literal '' to the expected type 'Edm.Int32'.",  # gab04-2026-spaced
+    ],
+    'dipv1000-connection-validation': [
+        '[DIPV1000] Connection validation failed',  # dipv1000-bracket
+        'DIPV1000: Connection validation failed',  # dipv1000-colon
+        'Error code DIPV1000 - Connection validation failed',  # dipv1000-error-code
+        "DIPV1000: The ApiHub connection 'shared-commondataser-5f1c' of the connection set is no longer valid.",  # dipv1000-other-text
+    ],
+    'dipv1001-dual-write-project-validation-exception': [
+        '[DIPV1001] Exceptions encountered during Dual-write project validation',  # dipv1001-bracket
+        'DIPV1001: Exceptions encountered during Dual-write project validation',  # dipv1001-colon
+        'Error code DIPV1001 - Exceptions encountered during Dual-write project validation',  # dipv1001-error-code
+        'DIPV1001: System.NullReferenceException while validating the Customers V3 (accounts) project.',  # dipv1001-other-text
+    ],
+    'dipv1002-cross-company-mapping': [
+        '[DIPV1002] Dual-write only supports mapping between cross-company entities or company-specific entities from both sides',  # dipv1002-bracket
+        'DIPV1002: Dual-write only supports mapping between cross-company entities or company-specific entities from both sides',  # dipv1002-colon
+        'Error code DIPV1002 - Dual-write only supports mapping between cross-company entities or company-specific entities from both sides',  # dipv1002-error-code
+        'DIPV1002: Cross-company data sharing is enabled for entity CustCustomerV3Entity.',  # dipv1002-other-text
+    ],
+    'dipv1003-integration-keys-missing': [
+        '[DIPV1003] Integration keys are missing',  # dipv1003-bracket
+        'DIPV1003: Integration keys are missing',  # dipv1003-colon
+        'Error code DIPV1003 - Integration keys are missing',  # dipv1003-error-code
+        'DIPV1003: No alternate key is defined for table msdyn_customergroups.',  # dipv1003-other-text
+    ],
+    'dipv1004-integration-key-not-bidirectional': [
+        "[DIPV1004] Integration key field isn't bi-directionally mapped",  # dipv1004-bracket
+        "DIPV1004: Integration key field isn't bi-directionally mapped",  # dipv1004-colon
+        "Error code DIPV1004 - Integration key field isn't bi-directionally mapped",  # dipv1004-error-code
+        'DIPV1004: Field msdyn_groupid of the integration key is mapped from finance and operations to Dataverse only.',  # dipv1004-other-text
+    ],
+    'dipv1005-dataset-environment-missing': [
+        '[DIPV1005] Missing environment info for dataset',  # dipv1005-bracket
+        'DIPV1005: Missing environment info for dataset',  # dipv1005-colon
+        'Error code DIPV1005 - Missing environment info for dataset',  # dipv1005-error-code
+        'DIPV1005: The connection set has no environment for dataset USMF.',  # dipv1005-other-text
+    ],
+    'dipv1006-project-validation-exception': [
+        '[DIPV1006] Exceptions encountered during project validation',  # dipv1006-bracket
+        'DIPV1006: Exceptions encountered during project validation',  # dipv1006-colon
+        'Error code DIPV1006 - Exceptions encountered during project validation',  # dipv1006-error-code
+        'DIPV1006: Unexpected error while validating project Contoso accounts sync.',  # dipv1006-other-text
+    ],
+    'dipv1007-task-environment-not-in-connection-set': [
+        "[DIPV1007] Task has environment that doesn't exist in the connection set",  # dipv1007-bracket
+        "DIPV1007: Task has environment that doesn't exist in the connection set",  # dipv1007-colon
+        "Error code DIPV1007 - Task has environment that doesn't exist in the connection set",  # dipv1007-error-code
+        'DIPV1007: Task 1 of project Contoso accounts sync points to environment org1a2b3c.',  # dipv1007-other-text
+    ],
+    'dipv1008-data-partition-invalid': [
+        "[DIPV1008] Data partition isn't valid",  # dipv1008-bracket
+        "DIPV1008: Data partition isn't valid",  # dipv1008-colon
+        "Error code DIPV1008 - Data partition isn't valid",  # dipv1008-error-code
+        'DIPV1008: Organization mapping USMF -> Contoso US is no longer valid.',  # dipv1008-other-text
+    ],
+    'dipv1010-mandatory-field-not-mapped': [
+        '[DIPV1010] Mandatory field in destination entity must be mapped',  # dipv1010-bracket
+        'DIPV1010: Mandatory field in destination entity must be mapped',  # dipv1010-colon
+        'Error code DIPV1010 - Mandatory field in destination entity must be mapped',  # dipv1010-error-code
+        'DIPV1010: Field msdyn_name is required on msdyn_customergroups but has no mapping.',  # dipv1010-other-text
+    ],
+    'dipv1011-readonly-field-mapped': [
+        '[DIPV1011] Readonly field in destination entity must not be mapped',  # dipv1011-bracket
+        'DIPV1011: Readonly field in destination entity must not be mapped',  # dipv1011-colon
+        'Error code DIPV1011 - Readonly field in destination entity must not be mapped',  # dipv1011-error-code
+        'DIPV1011: Field createdon of account is read-only and is mapped bidirectionally.',  # dipv1011-other-text
+    ],
+    'dipv1012-source-filter-parse-error': [
+        '[DIPV1012] Error occurred while parsing Dataverse entity source filter',  # dipv1012-bracket
+        'DIPV1012: Error occurred while parsing Dataverse entity source filter',  # dipv1012-colon
+        'Error code DIPV1012 - Error occurred while parsing Dataverse entity source filter',  # dipv1012-error-code
+        'DIPV1012: Source filter (statecode eq 0 and ) of table account could not be read.',  # dipv1012-other-text
+    ],
+    'dipv1014-integration-key-mapping-missing': [
+        '[DIPV1014] Mapping is missing for integration key',  # dipv1014-bracket
+        'DIPV1014: Mapping is missing for integration key',  # dipv1014-colon
+        'Error code DIPV1014 - Mapping is missing for integration key',  # dipv1014-error-code
+        'DIPV1014: Field dataareaid of the integration key of CustCustomerGroupEntity has no mapping.',  # dipv1014-other-text
+    ],
+    'dipv1015-lookup-integration-key-mapping-missing': [
+        '[DIPV1015] Mapping is missing for integration key for lookup field',  # dipv1015-bracket
+        'DIPV1015: Mapping is missing for integration key for lookup field',  # dipv1015-colon
+        'Error code DIPV1015 - Mapping is missing for integration key for lookup field',  # dipv1015-error-code
+        'DIPV1015: Lookup msdyn_customergroupid: the key fields of msdyn_customergroups are not mapped.',  # dipv1015-other-text
+    ],
+    'dipv1016-destination-organization-mapping-missing': [
+        '[DIPV1016] Missing Organization mapping for destination entity',  # dipv1016-bracket
+        'DIPV1016: Missing Organization mapping for destination entity',  # dipv1016-colon
+        'Error code DIPV1016 - Missing Organization mapping for destination entity',  # dipv1016-error-code
+        'DIPV1016: No legal entity mapping for business unit Contoso US.',  # dipv1016-other-text
+    ],
+    'dipv1017-related-organization-mapping-missing': [
+        '[DIPV1017] Missing Organization mapping for related entity',  # dipv1017-bracket
+        'DIPV1017: Missing Organization mapping for related entity',  # dipv1017-colon
+        'Error code DIPV1017 - Missing Organization mapping for related entity',  # dipv1017-error-code
+        'DIPV1017: Related entity msdyn_customergroups has no legal entity mapping.',  # dipv1017-other-text
+    ],
+    'dipv1018-source-schema-missing': [
+        '[DIPV1018] Missing source schema',  # dipv1018-bracket
+        'DIPV1018: Missing source schema',  # dipv1018-colon
+        'Error code DIPV1018 - Missing source schema',  # dipv1018-error-code
+        'DIPV1018: No cached metadata for table CustCustomerV3Entity.',  # dipv1018-other-text
+    ],
+    'dipv1019-versionnumber-field-missing': [
+        "[DIPV1019] Export can't be performed on the table due to the missing versionnumber field",  # dipv1019-bracket
+        "DIPV1019: Export can't be performed on the table due to the missing versionnumber field",  # dipv1019-colon
+        "Error code DIPV1019 - Export can't be performed on the table due to the missing versionnumber field",  # dipv1019-error-code
+        'DIPV1019: Table msdyn_elastictable is an elastic table.',  # dipv1019-other-text
+    ],
+    'dipv1020-destination-schema-missing': [
+        '[DIPV1020] Missing destination schema',  # dipv1020-bracket
+        'DIPV1020: Missing destination schema',  # dipv1020-colon
+        'Error code DIPV1020 - Missing destination schema',  # dipv1020-error-code
+        'DIPV1020: No cached metadata for table account.',  # dipv1020-other-text
+    ],
+    'dipv1021-source-field-not-in-mapping': [
+        '[DIPV1021] Missing source field in the mapping',  # dipv1021-bracket
+        'DIPV1021: Missing source field in the mapping',  # dipv1021-colon
+        'Error code DIPV1021 - Missing source field in the mapping',  # dipv1021-error-code
+        'DIPV1021: Field map 3 of Customers V3 (accounts) has no source field.',  # dipv1021-other-text
+    ],
+    'dipv1022-source-field-not-in-schema': [
+        '[DIPV1022] Missing source field in the schema',  # dipv1022-bracket
+        'DIPV1022: Missing source field in the schema',  # dipv1022-colon
+        'Error code DIPV1022 - Missing source field in the schema',  # dipv1022-error-code
+        'DIPV1022: Field PRODUCTNAME is not in the cached metadata of EcoResProductV2Entity.',  # dipv1022-other-text
+    ],
+    'dipv1023-duplicate-source-fields': [
+        '[DIPV1023] Duplicate source fields',  # dipv1023-bracket
+        'DIPV1023: Duplicate source fields',  # dipv1023-colon
+        'Error code DIPV1023 - Duplicate source fields',  # dipv1023-error-code
+        'DIPV1023: Field msdyn_name is used twice in bidirectional field mappings.',  # dipv1023-other-text
+    ],
+    'dipv1024-destination-field-not-in-mapping': [
+        '[DIPV1024] Missing destination field in the mapping',  # dipv1024-bracket
+        'DIPV1024: Missing destination field in the mapping',  # dipv1024-colon
+        'Error code DIPV1024 - Missing destination field in the mapping',  # dipv1024-error-code
+        'DIPV1024: Field map 7 of Vendors V2 (msdyn_vendors) has no destination field.',  # dipv1024-other-text
+    ],
+    'dipv1025-destination-field-not-in-schema': [
+        '[DIPV1025] Missing destination field in the schema',  # dipv1025-bracket
+        'DIPV1025: Missing destination field in the schema',  # dipv1025-colon
+        'Error code DIPV1025 - Missing destination field in the schema',  # dipv1025-error-code
+        'DIPV1025: Field msdyn_billingaccount.accountnumber is not in the cached metadata of account.',  # dipv1025-other-text
+    ],
+    'dipv1026-duplicate-destination-fields': [
+        '[DIPV1026] Duplicate destination fields',  # dipv1026-bracket
+        'DIPV1026: Duplicate destination fields',  # dipv1026-colon
+        'Error code DIPV1026 - Duplicate destination fields',  # dipv1026-error-code
+        'DIPV1026: Field accountnumber is the destination of two field maps.',  # dipv1026-other-text
+    ],
+    'dipv1027-destination-lookup-key-not-mapped': [
+        '[DIPV1027] Map the integration key associated with the entity lookup field to the destination field',  # dipv1027-bracket
+        'DIPV1027: Map the integration key associated with the entity lookup field to the destination field',  # dipv1027-colon
+        'Error code DIPV1027 - Map the integration key associated with the entity lookup field to the destination field',  # dipv1027-error-code
+        'DIPV1027: Lookup primarycontactid: key fields of contact are not mapped on the destination side.',  # dipv1027-other-text
+    ],
+    'dipv1028-source-lookup-key-not-mapped': [
+        '[DIPV1028] Map the integration key associated with the entity lookup field to the source field',  # dipv1028-bracket
+        'DIPV1028: Map the integration key associated with the entity lookup field to the source field',  # dipv1028-colon
+        'Error code DIPV1028 - Map the integration key associated with the entity lookup field to the source field',  # dipv1028-error-code
+        'DIPV1028: Lookup msdyn_company: key fields of cdm_company are not mapped on the source side.',  # dipv1028-other-text
+    ],
+    'dipv1029-duplicate-value-map': [
+        '[DIPV1029] Duplicate value map',  # dipv1029-bracket
+        'DIPV1029: Duplicate value map',  # dipv1029-colon
+        'Error code DIPV1029 - Duplicate value map',  # dipv1029-error-code
+        'DIPV1029: Source msdyn_name and destination name are mapped twice.',  # dipv1029-other-text
+    ],
+    'dipv1030-data-type-mismatch': [
+        '[DIPV1030] Data type mismatch',  # dipv1030-bracket
+        'DIPV1030: Data type mismatch',  # dipv1030-colon
+        'Error code DIPV1030 - Data type mismatch',  # dipv1030-error-code
+        'DIPV1030: Source field CREDITMAX (Real) is not compatible with destination field creditlimit (Money).',  # dipv1030-other-text
+    ],
+    'dipv1031-default-transform-missing': [
+        '[DIPV1031] Missing default transform for mandatory destination field',  # dipv1031-bracket
+        'DIPV1031: Missing default transform for mandatory destination field',  # dipv1031-colon
+        'Error code DIPV1031 - Missing default transform for mandatory destination field',  # dipv1031-error-code
+        'DIPV1031: Destination field msdyn_name is mandatory and has no default value.',  # dipv1031-other-text
+    ],
+    'tmhc-100-400-platform-version': [
+        'Minimum required finance and operations platform version is PU 43 to run finance and operations recommendations.',  # tmhc100-verbatim
+        'Minimum required Finance and Operations platform version is PU 43 to run Finance and Operations recommendations.',  # tmhc100-2021-capitals
+        'No business events registration data found for the entity CustCustomerV3Entity which means either the map is not running or all the field mapping are unidirectional.',  # tmhc400-2021-own-text
+    ],
+    'tmhc-500-no-project-configurations': [
+        'No project configurations found for project DWM-«G»-«G». This could be either the project is not enabled or all the field mappings are unidirectional from customer engagement to Finance and Operations.',  # tmhc500-filled
+    ],
+    'tmhc-900-invalid-source-filter': [
+        'Invalid source filter (CustGroup == "10" format for entity CustCustomerV3Entity.',  # tmhc900-filled
+    ],
+    'tmhc-1000-live-sync-entity-query': [
+        "Entity CustCustomerV3Entity query used for dual-write live sync is SELECT T1.ACCOUNTNUM FROM CUSTTABLE T1 WHERE T1.DATAAREAID = 'usmf'. Records which meet the query criteria will be picked up for live sync.",  # tmhc1000-2021-filled
+    ],
+    'tmhc-1300-virtual-fields-not-tracked': [
+        'Virtual fields PRIMARYCONTACTEMAIL for entity CustCustomerV3Entity may not be tracked for dual-write.',  # tmhc1300-filled
+    ],
+    'tmhc-1500-data-source-not-tracked': [
+        'There should be at least one field mapped to a non lookup field on customer engagement to enable tracking on the data source DirPartyTable.',  # tmhc1500-filled
+    ],
+    'tmhc-1600-data-source-range': [
+        'Datasource : CustTable for entity CustCustomerV3Entity has a range. Only records that satisfy the range condition are picked up for outbound.',  # tmhc1600-2021-filled
+        'Datasource: CustTable for entity CustCustomerV3Entity has a range.',  # tmhc1600-first-sentence-only
+    ],
+    'tmhc-1700-table-tracked-by-several-entities': [
+        'Table : DirPartyTable for entity CustCustomerV3Entity is tracked for entity VendVendorV2Entity. Same tables tracked for multiple entities can impact system performance for live sync transactions.',  # tmhc1700-2021-filled
+    ],
+    'tmhc-1800-inbound-range-value': [
+        'Datasource: CustTable for entity CustCustomerV3Entity includes a range value.',  # tmhc1800-filled-first-sentence
+    ],
+    'tmhc-1900-untracked-data-sources': [
+        "Entity: CustCustomerV3Entity has 4 data sources that aren't being tracked for outbound dual write. This can affect live sync query performance.",  # tmhc1900-filled
+    ],
+    'tmhc-2000-fno-integration-key-not-mandatory': [
+        'FnO Entity CustCustomerGroupEntity fields CustomerGroupId defined as Integration key attributes are not configured as mandatory.',  # tmhc2000-filled
+    ],
+    'tmhc-5000-synchronous-plugins': [
+        'Synchronous plugins are registered for data management events for entity accounts. These can impact initial sync and live sync import performance into Dataverse. For best performance, change the plugins to asynchronous processing. List of registered plugins Contoso.Plugins.AccountSync, Contoso.Plugins.CreditCheck.',  # tmhc5000-verbatim
+    ],
+    'tmhc-5100-integration-key-not-alternate-key': [
+        'Integration Key msdyn_groupid,msdyn_company is not defined as one of alternate keys in Dataverse for table msdyn_customergroups.',  # tmhc5100-filled
+    ],
+    'tmhc-5200-dataverse-integration-key-not-mandatory': [
+        "Dataverse Entity msdyn_customergroups fields msdyn_groupid defined as Integration key attributes aren't configured as mandatory.",  # tmhc5200-filled
+    ],
+    'dwdvev1001-dataverse-apihub-connection-missing': [
+        '[DWDVEV1001] Connection shared-commondataser-5f1c not found',  # dwdvev1001-bracket-other-text
+    ],
+    'dwfoev1001-fo-apihub-connection-missing': [
+        'DWFOEV1001: Missing AX APIHub connection without ConnectionFix support',  # dwfoev1001-colon
+    ],
+    'dwdvev1002-deprecated-dataverse-connection': [
+        'Error code DWDVEV1002: the commondataservice connector is used in region unitedstates-002',  # dwdvev1002-error-code
+    ],
+    'dwdvev1003-company-mismatch-dataverse': [
+        'Company mismatched between DualWrite and Dataverse',  # dwdvev1003-text
+        'Company mismatched between dual-write and Dataverse',  # dwdvev1003-table-version
+        '[DWDVEV1003] Company mismatched between DualWrite and Dataverse: USMF, DEMF',  # dwdvev1003-bracket-list
+    ],
+    'dwfoev1003-company-mismatch-fo': [
+        'DWFOEV1003: legal entity DEMF not found',  # dwfoev1003-code-only
+    ],
+    'dwdvev1004-stale-configuration-dataverse': [
+        '[DWDVEV1004] Stale DualWrite Configuration present in DV: msdyn_customergroups',  # dwdvev1004-bracket
+    ],
+    'dwfoev1004-stale-configuration-fo': [
+        'Error code DWFOEV1004 Stale DualWrite Configuration present in F&O',  # dwfoev1004-error-code
+    ],
+    'dwfoev1005-ax-apihub-connection-missing': [
+        'DWFOEV1005: Missing AX APIHub connection',  # dwfoev1005-colon
+    ],
+    'sandbox-message-size-exceeded': [
+        'Error Code: -2147220970 Error Message: Message size exceeded when sending context to Sandbox. Message size: 117 MB',  # oth-sandbox-size-in-context
+    ],
+    'prospect-postal-address-collection-lookup': [
+        'Cannot save the changes to the database. Unit of Work can not commit transaction.\nUnable to write data to entity msdyn_postaladdresses.Unable to lookup msdyn_postaladdresscollections with values {LOC-000001004}.Writes to msdyn_postaladdresses failed with error message Exception message: One or more errors occurred..For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045..Unable to lookup msdyn_postaladdresscollections with values {LOC-000001004}.Writes to msdyn_postaladdresses failed with error message For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045..',  # oth-prospect-raw
+        'Unable to write data to entity msdyn_postaladdresses. Unable to look up msdyn_postaladdresscollections with values {LOC-000002117}. Writes to msdyn_postaladdresses failed with error message Exception message: One or more errors occurred.',  # oth-prospect-spaced-look-up
+    ],
+    'dmf-import-update-conflict': [
+        'Import to target failed due to an update conflict as more than one process is trying to update the same record at the same time',  # oth-dmf-update-conflict
+        "Execution 'Customers-2025-03-04T10:00' entity 'Customers V3': Import to target failed due to an update conflict as more than one process is trying to update the same record at the same time.",  # oth-dmf-update-conflict-in-log
+        'import to target failed due to an update conflict as more than one process\nis trying to update the same record at the same time',  # oth-dmf-update-conflict-lower
+    ],
+    'dmf-fields-not-mapped-to-entity': [
+        'There are field(s), which are not mapped to Entity CustCustomerV3Entity',  # oth-dmf-fields-not-mapped-filled
+    ],
+    'dmf-package-download-record-not-found': [
+        "Data package download - Error downloading data package for job ''. Record for ID - «G» not found",  # oth-dmf-package-download-guid
+    ],
+    'dmf-xml-format-hresult': [
+        'XML is not in correct format-Exception from HRESULT: 0xC0010009',  # oth-dmf-xml-format
+    ],
+    'dmf-export-file-upload-error': [
+        'Error while uploading a file during export',  # oth-dmf-upload-export-in-context
+    ],
+    'po-expense-project-task-not-resolved': [
+        "Unable to write data to entity msdyn_expenses.Writes to ProjExpenseExportEntity failed with error message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: Could not resolve project task for export expense. The specified task activity number doesn't uniquely identify task of the project in the system..For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045. Activity ID for troubleshooting {«G»}For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045..",  # pro01-raw-2021
+        "Unable to write data to entity msdyn_expenses. Writes to ProjExpenseExportEntity failed with the error message Request failed with the status code BadRequest and CDS error code: 0x80040265 response message: Could not resolve project task for export expense. The specified task activity number doesn't uniquely identify the task of the project in the system. For more information on troubleshooting, see Troubleshoot live synchronization issues. Activity ID for troubleshooting {«G»}.",  # pro01-2024
+    ],
+    'po-vendor-invoice-uom-lookup': [
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoicelines.Unable to lookup uoms with values {TST}.Writes to msdyn_projectvendorinvoicelines failed with error message For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045.',  # pro02-raw-2021
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoicelines. Unable to lookup uoms with values {TST}. Writes to msdyn_projectvendorinvoicelines failed with an error message. For more information on troubleshooting, see Troubleshoot live synchronization issues.',  # pro02-2024
+    ],
+    'po-vendor-invoice-product-mandatory': [
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoicelines.Writes to ProjVendInvoiceLineExportEntity failed with error message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: Product id is mandatory. Select a product from the catalog..For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045. Activity ID for troubleshooting {«G»}For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045..',  # pro03-raw-2021
+    ],
+    'po-vendor-invoice-transaction-category': [
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoicelines.Writes to ProjVendInvoiceLineExportEntity failed with error message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: The Transaction Category linked to this vendor invoice line is invalid. Please select an Active, Expense Transaction Category..For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045. Activity ID for troubleshooting {«G»}For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045..',  # pro04-raw-2021
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoicelines. Writes to ProjVendInvoiceLineExportEntity failed with the error message Request failed with status code BadRequest and CDS error code : 0x80040265 response message: The Transaction Category linked to this vendor invoice line is invalid. Please select an Active, Expense Transaction Category. For more information on troubleshooting, see Troubleshoot live synchronization issues.',  # pro04-2024
+    ],
+    'po-vendor-invoice-vendor-lookup': [
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoices.Unable to lookup accounts with values {USPM-000022,«G»}.Writes to msdyn_projectvendorinvoices failed with error message For information on troubleshooting see https://go.microsoft.com/fwlink/?linkid=2244045..',  # pro05-raw-2021
+        'Posting - Unable to write data to entity msdyn_projectvendorinvoices. Unable to look up accounts with values {USPM-000022,«G»}. Writes to msdyn_projectvendorinvoices failed with an error message.',  # pro05-2024-look-up
+    ],
+    'po-actuals-line-property-missing': [
+        "Write failed for entity Project Operations integration actuals with unknown exception - Line property Not available doesn't exist. \\nvalidateWrite failed on data source 'ProjCDSActualsImport (ProjCDSActualsImport)'. Please rectify your data and try again. If issue persists after multiple retries, please contact your system administrator.",  # pro06-2024
+    ],
+    'po-invalid-actuals': [
+        'Attribute msdyn_transactiontypecode not found in the record of type msdyn_actual',  # pro08-attribute
+        'Unable to write data to entity msdyn_actuals',  # pro09-write
+    ],
+}
+
+
 UNKNOWN_GENS = [unk_isu02, unk_isy01_short, unk_isy02, unk_lsy02, unk_lsy01, unk_lsy05, unk_lsy06, unk_lsy07,
                 unk_isu01, unk_isu04, unk_sol01, unk_projops, unk_msgsize, unk_gab03]
 UNKNOWN_MULTILINE = [unk_isy01, unk_isu05, unk_upg01]
@@ -534,6 +1029,115 @@ def rand_ts(spec):
     return ms
 
 
+# Where the messages of each page go: the files whose product writes them (category -> files).
+CATEGORY_FILES = {
+    "setup": ["service/dualwrite-service-2026-11-18.log", "gateway/onprem-gateway-us-east.log",
+              "service/dualwrite-service-2026-11-20.log.gz"],
+    "ui": ["aos/fno-aos-dualwrite.txt", "gateway/onprem-gateway-us-east.log", "livesync/livesync-2026-11-19.jsonl"],
+    "initial-sync": ["integrator/data-integrator-worker.log", "activitylog/dualwrite-activity-log.csv",
+                     "errorlog/DualWriteErrorLog-export.csv"],
+    "live-sync": ["livesync/livesync-2026-11-19.jsonl", "errorlog/DualWriteErrorLog-export.csv",
+                  "livesync/livesync-2026-11-21.jsonl.gz"],
+    "upgrade": ["aos/fno-aos-dualwrite.txt"],
+    "solution": ["plugin-trace/plugintracelog-export.json", "service/dualwrite-service-2026-11-18.log"],
+    "configuration": ["service/dualwrite-service-2026-11-20.log.gz"],
+    "party-gab": ["livesync/livesync-2026-11-21.jsonl.gz", "errorlog/DualWriteErrorLog-export.csv"],
+    "map-validation": ["service/dualwrite-service-2026-11-18.log", "activitylog/dualwrite-activity-log.csv",
+                       "service/dualwrite-service-2026-11-20.log.gz", "livesync/livesync-2026-11-19.jsonl"],
+    "health-check": ["activitylog/dualwrite-activity-log.csv", "aos/fno-aos-dualwrite.txt",
+                     "service/dualwrite-service-2026-11-20.log.gz"],
+    "limits": ["plugin-trace/plugintracelog-export.json", "appinsights/dmf-telemetry.ndjson"],
+    "data-management": ["appinsights/dmf-telemetry.ndjson", "aos/fno-aos-dualwrite.txt"],
+    "project-operations": ["errorlog/DualWriteErrorLog-export.csv", "livesync/livesync-2026-11-21.jsonl.gz",
+                           "plugin-trace/plugintracelog-export.json"],
+}
+CATEGORY_COMP = {
+    "setup": "ConnectionSetup", "ui": "DualWriteAdmin", "initial-sync": "InitialSync", "live-sync": "LiveSync",
+    "upgrade": "DbSync", "solution": "SolutionImport", "configuration": "Configuration", "party-gab": "LiveSync",
+    "map-validation": "MapValidation", "health-check": "HealthCheck", "limits": "Sandbox", "data-management": "DMF",
+    "project-operations": "ProjectOperations",
+}
+
+
+def read_categories(path=SIGNATURES):
+    """entry id -> category, YAML-free like read_catalog."""
+    out, cur = {}, None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = re.match(r"\s*- issue_id:\s*([a-z0-9-]+)\s*$", line)
+            if m:
+                cur = m.group(1)
+            m = re.match(r"\s+category:\s*([a-z-]+)\s*$", line)
+            if cur and m:
+                out[cur] = m.group(1)
+    return out
+
+
+CATEGORY = read_categories()
+
+
+def plan_docs():
+    """(file, entry, text) for every written page message: each text of an entry once, plus one
+    more occurrence of its first text, spread over the files of its category in turn."""
+    plan = defaultdict(list)
+    turn = Counter()
+    for issue in ISSUES:
+        texts = DOC_TEXTS.get(issue)
+        if not texts:
+            continue
+        files = CATEGORY_FILES[CATEGORY[issue]]
+        for text in texts + texts[:1]:
+            plan[files[turn[CATEGORY[issue]] % len(files)]].append((issue, text))
+            turn[CATEGORY[issue]] += 1
+    return plan
+
+
+DOC_PLAN = plan_docs()
+
+
+# The product's runtime errors end with "Activity ID for troubleshooting {GUID}": that GUID is the
+# record's activity (conf/dwlogs.yaml reads it), so the record gets no other activity id.
+TROUBLESHOOTING_ACT = re.compile(r"(?i)activity\s+id\s+for\s+troubleshooting\s*" + r"\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?")
+
+
+def troubleshooting_activity(text, act):
+    m = TROUBLESHOOTING_ACT.search(text)
+    return m.group(1).lower() if m else act
+
+
+# Variable parts varied per occurrence: (entries whose id starts with, literal in the text, choices).
+DOC_VARY = [
+    ("unable-to-write-entity", "msdyn_customergroups", [t for _, t in MAPS]),
+    ("dipv", "CustCustomerV3Entity", FO_ENTITIES),
+    ("tmhc", "CustCustomerV3Entity", FO_ENTITIES),
+]
+
+
+def vary(issue, text):
+    for prefix, literal, choices in DOC_VARY:
+        if issue.startswith(prefix) and literal in text:
+            text = text.replace(literal, rng.choice(choices))
+    while "«G»" in text:
+        text = text.replace("«G»", new_guid(), 1)
+    return text
+
+
+def doc_events(spec):
+    evs = []
+    for issue, text in DOC_PLAN.get(spec.path, []):
+        text = vary(issue, text)
+        if spec.fmt == "text" and not spec.component and text.startswith("["):
+            # a layout without [Component]: a leading bracket would be read as the component
+            text = "Error details: " + text
+        body, *cont = text.split("\n")
+        sess = pick_issue_session() if rng.random() < 0.78 else None
+        act = pick_activity(sess) if rng.random() < 0.7 else None
+        act = troubleshooting_activity(text, act)
+        lvl = rng.choices(["ERROR", "FATAL", "CRITICAL"], [88, 6, 6])[0]
+        evs.append(Ev(rand_ts(spec), "issue", lvl, CATEGORY_COMP[CATEGORY[issue]], body, cont, sess, act, issue, "doc"))
+    return evs
+
+
 def build_events(spec):
     evs = []
     for _ in range(spec.noise):
@@ -559,19 +1163,24 @@ def build_events(spec):
     for i in range(spec.unknown + spec.unknown_ml):
         gen = rng.choice(UNKNOWN_GENS) if i < spec.unknown else UNKNOWN_MULTILINE[i % len(UNKNOWN_MULTILINE)]
         body, cont = gen()
-        sess = rng.choice(SESSIONS) if rng.random() < 0.5 else None
+        # a documented error: its sessions are issue sessions (the noise-only ones stay noise-only)
+        sess = rng.choice(ISSUE_SESSIONS if doc_issue(gen) else SESSIONS) if rng.random() < 0.5 else None
         act = pick_activity(sess) if rng.random() < 0.4 else None
+        act = troubleshooting_activity("\n".join([body] + cont), act)
+        if spec.fmt == "text" and not spec.component and body.startswith("["):
+            body = "Error details: " + body   # see doc_events
         evs.append(Ev(rand_ts(spec), "unknown", rng.choices(["ERROR", "FATAL", "CRITICAL"], [90, 5, 5])[0],
-                      "LiveSync", body, cont, sess, act, None, gen.__name__))
+                      "LiveSync", body, cont, sess, act, doc_issue(gen), gen.__name__))
     for nm in spec.near:
         body, cont = NEAR[nm]()
-        sess = rng.choice(SESSIONS) if rng.random() < 0.5 else None
-        evs.append(Ev(rand_ts(spec), "nearmiss", "ERROR", "DualWriteSync", body, cont, sess, None, None, nm))
+        sess = rng.choice(ISSUE_SESSIONS if doc_issue(nm) else SESSIONS) if rng.random() < 0.5 else None
+        evs.append(Ev(rand_ts(spec), "nearmiss", "ERROR", "DualWriteSync", body, cont, sess, None, doc_issue(nm), nm))
     for (local, issue, v, with_session) in spec.fixed:
         body, cont = ISSUE_GEN[issue](v)
         sess = pick_issue_session() if with_session else None
         act = pick_activity(sess) if with_session else None
         evs.append(Ev(local_to_ms(local), "issue", "ERROR", ISSUE_COMP[issue], body, cont, sess, act, issue, v))
+    evs.extend(doc_events(spec))
     evs.sort(key=lambda e: e.ts)
     return evs
 
@@ -584,12 +1193,14 @@ TRUTH = {
                for i in ISSUES},
     "sessions": set(), "activities": set(),
     "unknown": Counter(), "unknown_by_file": Counter(), "nearmiss": Counter(),
+    "generic": defaultdict(Counter), "generic_unmatched_by_file": Counter(),
 }
 ERROR_LEVELS = {"error", "fatal", "critical"}
 
 
-def account(path, ev, level, sess, act, message):
-    """Called once per written record with what was actually written."""
+def account(path, ev, level, sess, act, message, context=""):
+    """Called once per written record with what was actually written; `context` is the
+    record's component and other field values (the file path is added here)."""
     f = TRUTH["files"][path]
     f["records"] += 1
     selfcheck(path, ev, level, sess, act, message)
@@ -597,8 +1208,11 @@ def account(path, ev, level, sess, act, message):
         TRUTH["sessions"].add(sess)
     if act:
         TRUTH["activities"].add(act)
-    if ev.issue:
-        t = TRUTH["issues"][ev.issue]
+    issue = counted_issue(ev, "\n".join([path, context or "", message]))
+    if ev.issue and ev.issue in GENERIC:
+        TRUTH["generic"][ev.issue]["in_context" if issue else "out_of_context"] += 1
+    if issue:
+        t = TRUTH["issues"][issue]
         t["occurrences"] += 1
         if sess:
             t["sessions"].add(sess)
@@ -616,6 +1230,13 @@ def account(path, ev, level, sess, act, message):
         TRUTH["unknown_by_file"][path] += 1
         if ev.kind == "nearmiss":
             TRUTH["nearmiss"][ev.tag] += 1
+        if ev.issue:
+            TRUTH["generic_unmatched_by_file"][path] += 1
+
+
+def field_values(rec):
+    """Every field value of a JSON record, one per line (the job's component and other fields)."""
+    return "\n".join(v if isinstance(v, str) else json.dumps(v) for v in rec.values() if v is not None)
 
 
 def fill(text, sess_txt, act_txt):
@@ -684,7 +1305,7 @@ def write_text(spec, evs, banner=None):
             assert not TS_RE.match(c), c
         out.append(first)
         out.extend(cont)
-        account(spec.path, ev, lvl, ev.sess, ev.act, "\n".join([body] + cont))
+        account(spec.path, ev, lvl, ev.sess, ev.act, "\n".join([body] + cont), ev.comp if spec.component else "")
     write_bytes(spec.path, ("\n".join(out) + "\n").encode("utf-8"))
 
 
@@ -740,7 +1361,7 @@ def write_jsonl(spec, evs):
         rec = spec.make_json(ev, msg, fs, fa)
         lines.append(json.dumps(rec, separators=(",", ":") if spec.compact else (", ", ": ")))
         lvl = rec.get(spec.level_key) if spec.level_key else None
-        account(spec.path, ev, lvl, ts_sess, ts_act, msg)
+        account(spec.path, ev, lvl, ts_sess, ts_act, msg, field_values(rec))
     write_bytes(spec.path, ("\n".join(lines) + "\n").encode("utf-8"))
 
 
@@ -753,7 +1374,7 @@ def write_csv(spec, evs):
         fs, fa, msg, ts_sess, ts_act = place_ids(spec, ev, lambda b, c: "\n".join([b] + c))
         row, lvl = spec.make_row(ev, msg, fs, fa)
         w.writerow(row)
-        account(spec.path, ev, lvl, ts_sess, ts_act, msg)
+        account(spec.path, ev, lvl, ts_sess, ts_act, msg, "\n".join(row))
     write_bytes(spec.path, buf.getvalue().encode("utf-8"))
 
 
@@ -1023,7 +1644,7 @@ USED_NOTATIONS = Counter()
 def selfcheck(path, ev, level, sess, act, message):
     norm = " ".join(message.split())
     hits = {k for k, r in CHECK.items() if r.search(norm)}
-    want = {ev.issue} if ev.issue else set()
+    want = {ev.issue} & set(CHECK)   # the seed page's texts; the other pages' texts hit none of these
     assert hits == want, (path, ev.kind, ev.tag, hits, norm[:300])
     # ids in the text must be the record's own ids unless a field overrides them
     s_in = {g.lower() for g in SESS_RE.findall(message)}
@@ -1075,7 +1696,7 @@ def write_windows_samples():
         for gen, lvl in [(unk_isu02, "ERROR"), (unk_lsy05, "FATAL")]:
             body, cont = gen()
             evs.append(Ev(rng.randrange(days[0] * DAY, days[1] * DAY), "unknown", lvl, "LiveSync",
-                          body, cont, None, None, None, gen.__name__))
+                          body, cont, None, None, doc_issue(gen), gen.__name__))
         evs.sort(key=lambda e: e.ts)
         lines = []
         for ev in evs:
@@ -1097,7 +1718,8 @@ def write_windows_samples():
                 assert not TS_RE.match(c), c
             lines.append(first)
             lines.extend(cont)
-            account(path, ev, ev.level, ev.sess, None, "\n".join([body] + cont))
+            logger = "Microsoft.Dynamics.Integrator." + ev.comp if style == "log4net" else ""
+            account(path, ev, ev.level, ev.sess, None, "\n".join([body] + cont), logger)
         text = "\r\n".join(lines) + "\r\n"
         data = b"\xff\xfe" + text.encode("utf-16-le") if style == "log4net" else text.encode("cp1252")
         write_bytes(path, data)
@@ -1177,7 +1799,7 @@ def write_plugin_trace_odata(path):
     doc = {"@odata.context": "https://contoso.crm4.dynamics.com/api/data/v9.2/$metadata#plugintracelogs",
            "value": [r[1] for r in rows]}
     for ms, row, ev, sess, message in rows:
-        account(path, ev, None, sess, None, message)
+        account(path, ev, None, sess, None, message, field_values(row))
     write_bytes(path, (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
 
 
@@ -1201,13 +1823,15 @@ def write_appinsights_exceptions_csv(path):
                 level_num, level = 1, "Information"
                 kind = "noise"
             else:
-                body, cont = rng.choice(UNKNOWN_GENS)()
+                gen = rng.choice(UNKNOWN_GENS)
+                body, cont = gen()
+                act = troubleshooting_activity("\n".join([body] + cont), act)
                 level_num, level = 3, "Error"
                 kind = "unknown"
             sess = rng.choice(SESSIONS) if where != "none" else None
             outer = "\n".join([body] + cont)
             details_msgs = [outer]
-            ev = Ev(ms, kind, level, "LiveSync", body, cont, sess, act)
+            ev = Ev(ms, kind, level, "LiveSync", body, cont, sess, act, doc_issue(gen) if what == "unknown" else None)
         else:
             issue, v = what
             body, cont = ISSUE_GEN[issue](v)
@@ -1245,12 +1869,75 @@ def write_appinsights_exceptions_csv(path):
     w.writerow(header)
     for ms, row, ev, level, sess, act, message in rows:
         w.writerow(row)
-        account(path, ev, level, sess, act, message)
+        account(path, ev, level, sess, act, message, "\n".join(row))
     write_bytes(path, buf.getvalue().encode("utf-8"))
+
+
+# ------------------------------------------- other products (issue 10) --
+# Generic texts that other products write too, in files whose path, components and fields name
+# no dual-write: no catalog issue there, at ERROR level they are unmatched errors.
+OTHER_APP_GENERIC = [
+    ("map-create-401", "Response status code does not indicate success: 401 (Unauthorized)."),
+    ("map-create-401", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 401 (Unauthorized)."),
+    ("dual-write-page-404", "Response status code does not indicate success: 404 (Not Found)."),
+    ("login-refused", "login.microsoftonline.com refused to connect."),
+    ("connection-set-duplicate-key", "System.ArgumentException: An item with the same key has already been added. Key: OrderId"),
+    ("ui-session-storage-blocked", "Uncaught DOMException: Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document."),
+    ("initial-sync-float-zero", "An error occurred while validating input parameters: Microsoft.OData.ODataException: Cannot convert the literal '000000' to the expected type 'Edm.Decimal'."),
+    ("dmf-export-file-upload-error", "Error while uploading a file during export"),
+    ("dipv1030-data-type-mismatch", "Data type mismatch"),
+    ("dipv1029-duplicate-value-map", "Duplicate value map"),
+]
+OTHER_APP_DESC = {
+    "other-apps/azure-functions-host.log": "An Azure Functions host of another application (no dual-write in path, components or messages), `2026-11-19T10:00:00.123Z LEVEL [Component] msg`: generic texts of the catalog (.NET 401/404 status lines, `An item with the same key has already been added`, ...) at ERROR level, which are unmatched errors here.",
+    "webapp/appservice.jsonl": "JSON Lines of another web app on App Service (`time`, `level`, `logger`, `message`, `host`; no dual-write anywhere): `login.microsoftonline.com refused to connect.`, the 401 status line, the `sessionStorage` DOMException: unmatched errors.",
+}
+
+
+def other_app_noise():
+    fn = rng.choice(["SyncOrders", "SendInvoices", "RefreshPrices"])
+    return rng.choice([
+        ("INFO", "Host.Executor", f"Executing 'Functions.{fn}' (Reason='Timer fired at 2026-11-19', Id={new_guid()})"),
+        ("INFO", "Host.Executor", f"Executed 'Functions.{fn}' (Succeeded, Id={new_guid()}, Duration={rng.randint(5, 9000)}ms)"),
+        ("DEBUG", f"Function.{fn}", f"GET https://api.contoso-shop.example/v2/orders?page={rng.randint(1, 90)} -> 200"),
+        ("WARN", f"Function.{fn}", f"Retry {rng.randint(1, 3)} of 3 after a transient HTTP 503 from https://api.contoso-shop.example"),
+    ])
+
+
+def write_other_apps():
+    """Two files of other products; own random generator, so the other files keep their bytes."""
+    global rng
+    saved, rng = rng, random.Random(SEED + 10)
+    try:
+        for path, fmt in [("other-apps/azure-functions-host.log", "text"), ("webapp/appservice.jsonl", "jsonl")]:
+            TRUTH["files"][path] = {"format": fmt, "records": 0}
+            evs = []
+            for _ in range(40):
+                lvl, comp, body = other_app_noise()
+                evs.append(Ev(rng.randrange(0, 4 * DAY), "noise", lvl, comp, body, []))
+            for issue, text in OTHER_APP_GENERIC if fmt == "text" else [g for g in OTHER_APP_GENERIC if g[0] in (
+                    "map-create-401", "login-refused", "ui-session-storage-blocked")]:
+                comp = "Function.SendInvoices" if fmt == "text" else "Contoso.Portal.SignInController"
+                evs.append(Ev(rng.randrange(0, 4 * DAY), "issue", "ERROR", comp, text, [], None, None, issue, "other-app"))
+            evs.sort(key=lambda e: e.ts)
+            out = []
+            for ev in evs:
+                if fmt == "text":
+                    out.append(f"{fmt_ts(ev.ts, 'isoZ')} {ev.level} [{ev.comp}] {ev.body}")
+                    account(path, ev, ev.level, None, None, ev.body, ev.comp)
+                else:
+                    rec = {"time": fmt_ts(ev.ts, "isoZ"), "level": ev.level.title(), "logger": ev.comp,
+                           "message": ev.body, "host": "contoso-portal-wa-01"}
+                    out.append(json.dumps(rec, separators=(",", ":")))
+                    account(path, ev, rec["level"], None, None, ev.body, field_values(rec))
+            write_bytes(path, ("\n".join(out) + "\n").encode("utf-8"))
+    finally:
+        rng = saved
 
 
 # ------------------------------------------------------------------ main --
 def main():
+    check_attribution()
     for spec in specs:
         if spec.path.startswith("plugin-trace/"):
             saved = noise_body
@@ -1280,8 +1967,9 @@ def main():
     for s in NOISE_ONLY_SESSIONS:
         assert all(s not in TRUTH["issues"][i]["sessions"] for i in ISSUES)
     for nm in NEAR:
-        assert TRUTH["nearmiss"][nm] >= 2, nm
+        assert nm in NEAR_DOC or TRUTH["nearmiss"][nm] >= 2, nm
     write_windows_samples()
+    write_other_apps()
     write_truth()
 
 
@@ -1294,12 +1982,17 @@ def write_truth():
             "distinct_sessions": len(t["sessions"]),
             "distinct_activities": len(t["activities"]),
             "records_without_session": t["without_session"],
-            "first_timestamp": iso_truth(t["first"]),
-            "last_timestamp": iso_truth(t["last"]),
+            "first_timestamp": iso_truth(t["first"]) if t["first"] is not None else "",
+            "last_timestamp": iso_truth(t["last"]) if t["last"] is not None else "",
             "by_utc_day": dict(sorted(t["by_day"].items())),
             "by_session": dict(sorted(t["by_session"].items())),
             "by_file": dict(sorted(t["by_file"].items())),
         }
+        if i in GENERIC:
+            # records written with this generic entry's text: counted (in dual-write context) or not
+            issues[i]["generic"] = True
+            issues[i]["generic_text_in_context"] = TRUTH["generic"][i]["in_context"]
+            issues[i]["generic_text_out_of_context"] = TRUTH["generic"][i]["out_of_context"]
     files = {p: TRUTH["files"][p] for p in sorted(TRUTH["files"])}
     for p in files:
         files[p]["bytes_on_disk"] = os.path.getsize(os.path.join(HERE, p))
@@ -1363,7 +2056,10 @@ def render_md(t):
         "* Ids are reported lower-case without braces; in the files they appear lower-case, upper-case and in `{...}`.",
         "* Timestamps are UTC, `yyyy-MM-ddTHH:mm:ss.SSSZ`. Days are UTC days.",
         "* All catalog matches are written at ERROR, FATAL or CRITICAL level (any case), except in the plug-in trace export, which has no level field at all.",
-        "* \"Unmatched error-level records\" = records with level ERROR/FATAL/CRITICAL (any case) that match no issue: near-misses plus other documented dual-write errors (catalog sections 2-4, 13, 14).",
+        "* \"Unmatched error-level records\" = records with level ERROR/FATAL/CRITICAL (any case) that count for no catalog entry: near-misses, and generic texts out of dual-write context.",
+        "* Catalog entries: the `issue_id:` lines of `conf/signatures.yaml` (read YAML-free, with the `generic: true`, `category:` and `references:` lines); every entry has a row below, zero when absent.",
+        "* Which entry a written message is: the entry the reference says it is (the seed page's templates, the other pages' texts from `src/test/resources/match/messages.yaml`, the formerly unknown texts by their reference id, each checked against the entry's `references:`). A message that contains another documented text (e.g. VER-01's `Unable to write data to entity`) is counted once, as the more specific entry it is written for.",
+        "* Generic entries (`generic: true`) count a record only in dual-write context: its message, component, other field values or file path match `" + DW_CONTEXT.pattern + "` (the rule of `conf/dwlogs.yaml` `context.dual_write`, written again in the generator). Out of context the record is no catalog issue (at ERROR level an unmatched error).",
         "",
         "## Totals",
         "",
@@ -1375,12 +2071,18 @@ def render_md(t):
         "",
         "## Per issue",
         "",
-        "| issue | occurrences | distinct sessions | distinct activities | records without session | first (UTC) | last (UTC) |",
-        "|---|---:|---:|---:|---:|---|---|",
+        "| issue | category | occurrences | distinct sessions | distinct activities | records without session | first (UTC) | last (UTC) |",
+        "|---|---|---:|---:|---:|---:|---|---|",
     ]
     for i, v in t["issues"].items():
-        out.append(f"| `{i}` | {v['occurrences']} | {v['distinct_sessions']} | {v['distinct_activities']} | "
+        out.append(f"| `{i}` | {CATEGORY.get(i, '')} | {v['occurrences']} | {v['distinct_sessions']} | {v['distinct_activities']} | "
                    f"{v['records_without_session']} | {v['first_timestamp']} | {v['last_timestamp']} |")
+    out += ["", "### Generic entries in and out of dual-write context", "",
+            "Records written with a generic entry's text: counted for the entry (in context) or not (out of context).", "",
+            "| issue | in context (counted) | out of context (not counted) |", "|---|---:|---:|"]
+    for i, v in t["issues"].items():
+        if v.get("generic"):
+            out.append(f"| `{i}` | {v['generic_text_in_context']} | {v['generic_text_out_of_context']} |")
     out += ["", "### Occurrences per issue and UTC day", "",
             "| issue | " + " | ".join(days) + " |", "|---|" + "---:|" * len(days)]
     for i, v in t["issues"].items():
@@ -1402,6 +2104,7 @@ def render_md(t):
         "activitylog/dualwrite-activity-log.csv": "Activity log export, LF, header `timestamp,severity,table_map,status,session_id,Root Activity ID,message,duration_ms`.",
     }
     desc.update(EXTRA_DESC)
+    desc.update(OTHER_APP_DESC)
     for p, f in t["files"].items():
         out.append(f"| `{p}` | {f['format']} | {f['records']} | {t['unmatched_error_level_records_by_file'].get(p, 0)} | {desc.get(p) or STRUCTURED_DESC[p]} |")
     out += ["", "## Exact wording used for the two inferred issues", "",
@@ -1424,8 +2127,11 @@ def render_md(t):
             "* `link-403-tokenexchange`: status line followed by `Session ID:` and `Root activity ID:` lines, and the 2020 `.../dynamicsax/...` token-exchange example with ids on the same line. Every `link-403-tokenexchange` record has a session.",
             "* JSON-escaped quotes (stop-map text in JSON), CSV `\"\"` escaping and quoted fields spanning lines.",
             "* Session notations used: `Session ID: `, `SessionId=`, `sessionId: `, `session=`, `session_id=`; activity: `Root activity ID: `, `Root Activity ID: `, `activityId=`, `ActivityId: `, `activity=`, `activity_id=`. Ids in braces and upper-case occur in text, fields and messages.",
-            "* Near-misses (each %s times, at ERROR level, all unmatched): 404 (Not Found), 403 (Forbidden), `Processed 401 records ...`, `contoso.sharepoint.com refused to connect.`, `User is allowed to access connection dynamicscrmonline/<guid>`, `Unable to complete initial data sync. Error: Duplicate key ...`, `Package version mismatch detected ...`." % "/".join(str(v) for v in t["near_miss_records"].values()),
-            "* Other documented errors used as unmatched errors: ISU-01, ISU-02, ISU-04, ISU-05 (MSG=/STACKTRACE=), ISY-01 (multi-line report and short form), ISY-02, LSY-01 (with literal `\\\"`), LSY-02, LSY-05, LSY-06, LSY-07, SOL-01, GAB-03, UPG-01, message-size limit, Project Operations error with `Activity ID for troubleshooting {GUID}` (not one of the activity notations).",
+            "* Near-misses at ERROR level that count for no entry (%s): `403 (Forbidden)`, `Processed 401 records ...`, `contoso.sharepoint.com refused to connect.`, `User is allowed to access connection dynamicscrmonline/<guid>`, `Unable to complete initial data sync. Error: Duplicate key ...`, `Package version mismatch detected ...`, `DIPV1009: ...` / `Error code DIPV1013 - ...` (codes the error-code page does not list). The seed page's near-miss `404 (Not Found)` is ISU-03 (`dual-write-page-404`, generic): counted in dual-write context, unmatched out of it." % ", ".join(f"{k} {v}" for k, v in t["near_miss_records"].items()),
+            "* Texts of the other pages (formerly unknown errors, now their entries): ISU-01, ISU-02, ISU-04, ISU-05 (MSG=/STACKTRACE=), ISY-01 (multi-line report and short form), ISY-02, LSY-01 (with literal `\\\"`), LSY-02, LSY-05, LSY-06, LSY-07, SOL-01, GAB-03, UPG-01, the message-size limit and the Project Operations expense error; plus 2-5 occurrences of every other entry (DIPV codes as `[DIPV1002]`, `DIPV1002:`, `Error code DIPV1002` and beside other text; table map health checks; DWDVEV/DWFOEV; DMF; Project Operations) spread over the files of their category.",
+            "* `Activity ID for troubleshooting {GUID}` (Project Operations runtime errors) is the record's activity (conf/dwlogs.yaml reads it); such records carry no other activity id.",
+            "* In the layouts without `[Component]` (AOS, gateway) a message that begins with `[` is written after `Error details: `, since a leading bracket there is read as the component.",
+            "* Other products' files (`other-apps/`, `webapp/`): generic texts (401/404 status lines, `refused to connect`, `An item with the same key ...`, `sessionStorage` DOMException, ...) with no dual-write in path, component or fields: unmatched errors.",
             "* UPG-01 continuation lines start with `11/19/2026 15:18:20:`; that is not a record-start timestamp form, so they belong to the preceding record.",
             "* WARN records carry multi-line .NET stack traces (`   at ...`, `--- End of stack trace ...`).",
             "",

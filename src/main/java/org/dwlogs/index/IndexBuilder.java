@@ -188,6 +188,8 @@ public final class IndexBuilder {
         new SerializableWritable<>(sc.hadoopConfiguration());
     String root = dir.toString();
     int failPartition = sc.hadoopConfiguration().getInt(FAIL_FIRST_ATTEMPT, -1);
+    // read here, not in the task: the task must not capture this (not serializable) builder
+    List<String> dualWrite = List.copyOf(options.config().context().dualWrite());
     JavaRDD<Parsed> parsed = LogReader.read(sc, files, options.config(), options.zone());
     return parsed.mapPartitionsWithIndex((partition, records) -> {
       if (!records.hasNext()) {
@@ -196,7 +198,7 @@ public final class IndexBuilder {
       int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
       String name = String.format("g%05d-p%05d-a%d", generation, partition, attempt);
       Built b = writeShard(root, name, generation, partition, attempt, records,
-          new SignatureMatcher(catalog.value(), new DualWriteContext(options.config().context().dualWrite())), displays.value(), hadoop.value(),
+          new SignatureMatcher(catalog.value(), new DualWriteContext(dualWrite)), displays.value(), hadoop.value(),
           failPartition == partition && attempt == 0);
       return List.of(b).iterator();
     }, false).collect();

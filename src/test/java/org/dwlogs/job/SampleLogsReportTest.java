@@ -177,6 +177,20 @@ class SampleLogsReportTest {
       assertThat(r.get("required_version")).isNotEmpty();
     });
 
+    // issue_details.csv: values extracted from the records an entry counts, so an entry's value
+    // never occurs in more records or sessions than the entry itself; entities are extracted.
+    ReportCsv details = ReportCsv.read(out.resolve("issue_details.csv"));
+    assertThat(details.header()).isEqualTo(ReportTable.ISSUE_DETAILS.columns());
+    assertThat(details.rows()).isNotEmpty().allSatisfy(r -> {
+      JsonNode i = issues.get(r.get("issue_id"));
+      assertThat(i).as(r.get("issue_id")).isNotNull();
+      assertThat(Long.parseLong(r.get("occurrences"))).as(r.toString())
+          .isPositive().isLessThanOrEqualTo(i.get("occurrences").asLong());
+      assertThat(Long.parseLong(r.get("sessions"))).as(r.toString())
+          .isLessThanOrEqualTo(i.get("distinct_sessions").asLong());
+    });
+    assertThat(details.rows()).extracting(r -> r.get("detail")).contains("entity");
+
     // unmatched_errors.csv: every unmatched error-level record, grouped by pattern.
     ReportCsv unmatched = ReportCsv.read(out.resolve("unmatched_errors.csv"));
     assertThat(unmatched.sum("occurrences"))
