@@ -187,7 +187,7 @@ public final class ReportRows {
       long withoutTs = r.timestampMillis() == null ? 1 : 0;
       long invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0 ? 1 : 0;
       long control = hasControlChars(r.message()) ? 1 : 0;
-      List<Match> matches = matcher.match(r.message(), contextOf(r));
+      List<Match> matches = matcher.match(r);
       boolean error = r.level() != null && errorLevels.contains(r.level());
       if (matches.isEmpty() && !error) {
         long[] s = stats.computeIfAbsent(r.source(), k -> new long[5]);
@@ -258,14 +258,7 @@ public final class ReportRows {
 
   /** The text beside the message that can put a record in dual-write context. */
   public static String contextOf(LogRecord r) {
-    StringBuilder sb = new StringBuilder(r.source() == null ? "" : r.source());
-    if (r.component() != null) {
-      sb.append('\n').append(r.component());
-    }
-    if (r.otherFields() != null) {
-      sb.append('\n').append(r.otherFields());
-    }
-    return sb.toString();
+    return SignatureMatcher.contextOf(r);
   }
 
   /** The detail fields of a match, as a Spark map keyed by report name; null when none. */

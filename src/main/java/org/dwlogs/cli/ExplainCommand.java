@@ -149,7 +149,9 @@ final class ExplainCommand implements Callable<Integer> {
     if (r.otherFields() != null) {
       parts.put("the other fields", r.otherFields());
     }
-    explainer.explain(r.message(), ReportRows.contextOf(r), parts, entries).forEach(out::println);
+    // As the job matches it: a bracketed component the header took off is put back in front.
+    String text = r.component() == null ? r.message() : "[" + r.component() + "] " + r.message();
+    explainer.explain(text, ReportRows.contextOf(r), parts, entries).forEach(out::println);
     return ExitCodes.OK;
   }
 

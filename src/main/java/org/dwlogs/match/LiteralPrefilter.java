@@ -78,8 +78,15 @@ public final class LiteralPrefilter {
   /** Generous: a few hundred literals make an automaton of some thousand states. */
   private static final int DETERMINIZE_WORK_LIMIT = 1_000_000;
 
-  /** True when one of the anchors occurs in {@code text}, ignoring case. */
-  private boolean anyAnchor(String text) {
+  /**
+   * True when one of the anchors occurs in {@code text}, ignoring case (always when disabled).
+   * A text with no anchor can satisfy no query; anchors are tokens, so none can span two
+   * texts joined by punctuation and a space.
+   */
+  public boolean anyAnchor(String text) {
+    if (anchors == null) {
+      return true;
+    }
     int state = 0;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);

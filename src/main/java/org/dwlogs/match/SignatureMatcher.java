@@ -65,6 +65,36 @@ public final class SignatureMatcher {
     return context;
   }
 
+  /**
+   * The entries that count a parsed record: its message, with the bracketed component that a
+   * text header took off put back in front (a message written as {@code [DWDVEV1001] Missing
+   * ...} in a layout without a component loses its code to the component group), in the
+   * record's dual-write context ({@link #contextOf}). The component is put back only for a
+   * record that the pre-filter's anchors do not dismiss, so noise costs no copy.
+   */
+  public List<Match> match(org.dwlogs.parse.LogRecord r) {
+    String component = r.component();
+    if (component == null) {
+      return match(r.message(), contextOf(r));
+    }
+    if (!prefilter.anyAnchor(r.message()) && !prefilter.anyAnchor(component)) {
+      return List.of();
+    }
+    return match("[" + component + "] " + r.message(), contextOf(r));
+  }
+
+  /** The text beside the message that can put a record in dual-write context. */
+  public static String contextOf(org.dwlogs.parse.LogRecord r) {
+    StringBuilder sb = new StringBuilder(r.source() == null ? "" : r.source());
+    if (r.component() != null) {
+      sb.append('\n').append(r.component());
+    }
+    if (r.otherFields() != null) {
+      sb.append('\n').append(r.otherFields());
+    }
+    return sb.toString();
+  }
+
   /** The entries that count {@code message} of a record with no other text: see {@link #match(String, String)}. */
   public List<Match> match(String message) {
     return match(message, null);

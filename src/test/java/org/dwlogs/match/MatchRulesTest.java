@@ -77,6 +77,21 @@ class MatchRulesTest {
   }
 
   @Test
+  void aCodeThatTheTextHeaderReadAsComponentStillMatches() {
+    SignatureMatcher bundled = new SignatureMatcher(CatalogLoader.bundled());
+    // "2026-11-20 01:02:03 ERROR [DWDVEV1001] Missing ..." in a layout without a component.
+    org.dwlogs.parse.LogRecord r = new org.dwlogs.parse.LogRecord("file:/logs/health.log",
+        org.dwlogs.parse.Position.offset(0), 0L, "ERROR", "DWDVEV1001",
+        "Missing connection for the environment.", null, null, false);
+    assertThat(bundled.match(r)).extracting(Match::issueId)
+        .containsExactly("dwdvev1001-dataverse-apihub-connection-missing");
+    org.dwlogs.parse.LogRecord noise = new org.dwlogs.parse.LogRecord("file:/logs/health.log",
+        org.dwlogs.parse.Position.offset(0), 0L, "INFO", "Scheduler", "Heartbeat ok", null, null,
+        false);
+    assertThat(bundled.match(noise)).isEmpty();
+  }
+
+  @Test
   void wordsThatOnlyLookLikeDualWriteAreNoContext() {
     String line = "Response status code does not indicate success: 401 (Unauthorized).";
     assertThat(ids(line, "TableMapper\nwrite-ahead log")).isEmpty();
