@@ -187,7 +187,7 @@ public final class ReportRows {
       long withoutTs = r.timestampMillis() == null ? 1 : 0;
       long invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0 ? 1 : 0;
       long control = hasControlChars(r.message()) ? 1 : 0;
-      List<Match> matches = matcher.match(r);
+      List<Match> matches = matcher.matchRecord(r);
       boolean error = r.level() != null && errorLevels.contains(r.level());
       if (matches.isEmpty() && !error) {
         long[] s = stats.computeIfAbsent(r.source(), k -> new long[5]);

@@ -229,7 +229,7 @@ public final class IndexBuilder {
           List<String> issues = List.of();
           long[] counts = perSource.computeIfAbsent(p.source(), k -> new long[2]);
           if (p instanceof LogRecord r) {
-            issues = matcher.match(r).stream().map(Match::issueId).toList();
+            issues = matcher.matchRecord(r).stream().map(Match::issueId).toList();
             recordCount++;
             counts[0]++;
             Long ts = r.timestampMillis();

@@ -72,7 +72,7 @@ public final class SignatureMatcher {
    * record's dual-write context ({@link #contextOf}). The component is put back only for a
    * record that the pre-filter's anchors do not dismiss, so noise costs no copy.
    */
-  public List<Match> match(org.dwlogs.parse.LogRecord r) {
+  public List<Match> matchRecord(org.dwlogs.parse.LogRecord r) {
     String component = r.component();
     if (component == null) {
       return match(r.message(), contextOf(r));

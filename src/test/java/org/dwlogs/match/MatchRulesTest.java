@@ -83,12 +83,12 @@ class MatchRulesTest {
     org.dwlogs.parse.LogRecord r = new org.dwlogs.parse.LogRecord("file:/logs/health.log",
         org.dwlogs.parse.Position.offset(0), 0L, "ERROR", "DWDVEV1001",
         "Missing connection for the environment.", null, null, false);
-    assertThat(bundled.match(r)).extracting(Match::issueId)
+    assertThat(bundled.matchRecord(r)).extracting(Match::issueId)
         .containsExactly("dwdvev1001-dataverse-apihub-connection-missing");
     org.dwlogs.parse.LogRecord noise = new org.dwlogs.parse.LogRecord("file:/logs/health.log",
         org.dwlogs.parse.Position.offset(0), 0L, "INFO", "Scheduler", "Heartbeat ok", null, null,
         false);
-    assertThat(bundled.match(noise)).isEmpty();
+    assertThat(bundled.matchRecord(noise)).isEmpty();
   }
 
   @Test
