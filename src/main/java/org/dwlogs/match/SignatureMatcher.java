@@ -80,7 +80,7 @@ public final class SignatureMatcher {
     if (!prefilter.anyAnchor(r.message()) && !prefilter.anyAnchor(component)) {
       return List.of();
     }
-    return match("[" + component + "] " + r.message(), contextOf(r));
+    return match("[" + component + "] " + r.message(), r.message(), contextOf(r));
   }
 
   /** The text beside the message that can put a record in dual-write context. */
@@ -108,6 +108,11 @@ public final class SignatureMatcher {
    * and only when one is left is the message analysed at all.
    */
   public List<Match> match(String message, String context) {
+    return match(message, message, context);
+  }
+
+  /** Matches {@code message}; extractors read {@code extractFrom} (the message proper). */
+  private List<Match> match(String message, String extractFrom, String context) {
     if (message == null || message.isEmpty() || prefilter.mayMatchEach(message, candidates) == 0) {
       return List.of();
     }
@@ -138,7 +143,7 @@ public final class SignatureMatcher {
     List<Match> matches = new ArrayList<>(hits.size());
     for (Compiled c : hits) {
       if (!overridden(c, hits)) {
-        matches.add(new Match(c.signature().issueId(), extract(c.extractors(), message)));
+        matches.add(new Match(c.signature().issueId(), extract(c.extractors(), extractFrom)));
       }
     }
     return matches;
