@@ -75,12 +75,12 @@ public final class SignatureMatcher {
   public List<Match> matchRecord(org.dwlogs.parse.LogRecord r) {
     String component = r.component();
     if (component == null) {
-      return match(r.message(), contextOf(r));
+      return match(r.message(), r.message(), () -> contextOf(r));
     }
     if (!prefilter.anyAnchor(r.message()) && !prefilter.anyAnchor(component)) {
       return List.of();
     }
-    return match("[" + component + "] " + r.message(), r.message(), contextOf(r));
+    return match("[" + component + "] " + r.message(), r.message(), () -> contextOf(r));
   }
 
   /** The text beside the message that can put a record in dual-write context. */
@@ -108,11 +108,15 @@ public final class SignatureMatcher {
    * and only when one is left is the message analysed at all.
    */
   public List<Match> match(String message, String context) {
-    return match(message, message, context);
+    return match(message, message, () -> context);
   }
 
-  /** Matches {@code message}; extractors read {@code extractFrom} (the message proper). */
-  private List<Match> match(String message, String extractFrom, String context) {
+  /**
+   * Matches {@code message}; extractors read {@code extractFrom} (the message proper). The
+   * context is built only when a generic entry's query matches: most records never need it.
+   */
+  private List<Match> match(String message, String extractFrom,
+      java.util.function.Supplier<String> context) {
     if (message == null || message.isEmpty() || prefilter.mayMatchEach(message, candidates) == 0) {
       return List.of();
     }
@@ -125,7 +129,7 @@ public final class SignatureMatcher {
       if (candidates[i] && index.search(c.query()) > 0f) {
         if (c.signature().generic()) {
           if (inContext == null) {
-            inContext = this.context.test(message, context);
+            inContext = this.context.test(message, context.get());
           }
           if (!inContext) {
             continue;
