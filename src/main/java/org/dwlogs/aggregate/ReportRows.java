@@ -256,11 +256,6 @@ public final class ReportRows {
     }
   }
 
-  /** The text beside the message that can put a record in dual-write context. */
-  public static String contextOf(LogRecord r) {
-    return SignatureMatcher.contextOf(r);
-  }
-
   /** The detail fields of a match, as a Spark map keyed by report name; null when none. */
   private static scala.collection.Map<String, String> details(Match m) {
     java.util.Map<String, String> out = new java.util.TreeMap<>();

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.dwlogs.aggregate.ReportRows;
+import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.config.SourceFiles;
@@ -150,8 +150,8 @@ final class ExplainCommand implements Callable<Integer> {
       parts.put("the other fields", r.otherFields());
     }
     // As the job matches it: a bracketed component the header took off is put back in front.
-    String text = r.component() == null ? r.message() : "[" + r.component() + "] " + r.message();
-    explainer.explain(text, ReportRows.contextOf(r), parts, entries).forEach(out::println);
+    explainer.explain(SignatureMatcher.matchText(r), SignatureMatcher.contextOf(r), parts, entries)
+        .forEach(out::println);
     return ExitCodes.OK;
   }
 

@@ -73,14 +73,16 @@ public final class SignatureMatcher {
    * record that the pre-filter's anchors do not dismiss, so noise costs no copy.
    */
   public List<Match> matchRecord(org.dwlogs.parse.LogRecord r) {
-    String component = r.component();
-    if (component == null) {
-      return match(r.message(), r.message(), () -> contextOf(r));
-    }
-    if (!prefilter.anyAnchor(r.message()) && !prefilter.anyAnchor(component)) {
+    if (r.component() != null
+        && !prefilter.anyAnchor(r.message()) && !prefilter.anyAnchor(r.component())) {
       return List.of();
     }
-    return match("[" + component + "] " + r.message(), r.message(), () -> contextOf(r));
+    return match(matchText(r), r.message(), () -> contextOf(r));
+  }
+
+  /** The text a record is matched on: its message, with a bracketed component in front. */
+  public static String matchText(org.dwlogs.parse.LogRecord r) {
+    return r.component() == null ? r.message() : "[" + r.component() + "] " + r.message();
   }
 
   /** The text beside the message that can put a record in dual-write context. */

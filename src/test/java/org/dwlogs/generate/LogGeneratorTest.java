@@ -23,7 +23,6 @@ import org.dwlogs.cli.DwlogsCommand;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.match.Match;
-import org.dwlogs.aggregate.ReportRows;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.CsvRowParser;
 import org.dwlogs.parse.IdExtractor;
@@ -194,7 +193,7 @@ class LogGeneratorTest {
         wrong.add(w.template() + ": not a record: " + parsed);
         return;
       }
-      List<String> got = matcher.match(r.message(), ReportRows.contextOf(r)).stream()
+      List<String> got = matcher.matchRecord(r).stream()
           .map(Match::issueId).toList();
       List<String> want = w.issue() == null ? List.of() : List.of(w.issue());
       String problem = !got.equals(want) ? "matched " + got + " expected " + want
