@@ -1,13 +1,16 @@
 package org.dwlogs.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -16,109 +19,120 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.automaton.Automata;
-import org.apache.lucene.util.automaton.Automaton;
-import org.apache.lucene.util.automaton.CharacterRunAutomaton;
-import org.apache.lucene.util.automaton.Operations;
 
 /**
- * Dismisses records that no catalog query can match, before any analysis: a cheap
- * case-insensitive substring test for literals derived from the queries themselves.
+ * Dismisses records that no catalog query can match, before any analysis: a case-insensitive
+ * literal test derived from the queries themselves, in one pass over the text whatever the
+ * size of the catalog.
  *
  * <p>Each query becomes a disjunction of alternatives, each a conjunction of groups of
- * literals ("contains one of these, and one of those"): a term query needs its term; a
- * phrase needs each of its terms; a boolean query with required clauses needs what each of
- * them needs; one with only optional clauses needs what one of them needs. A record is a
- * candidate for a query when its lowercased text satisfies every group of one alternative.
+ * literals ("contains one of these, and one of those"): a term query needs its term; a phrase
+ * needs its terms in a row (one literal, matched in the folded form of {@link LiteralScanner},
+ * so spacing and punctuation between the words do not matter); a phrase with slop needs each
+ * of its terms; a boolean query with required clauses needs what each of them needs; one with
+ * only optional clauses needs what one of them needs. A record is a candidate for a query when
+ * its text satisfies every group of one alternative.
  *
- * <p>This never dismisses a record a query would match: the analyser only lowercases and
- * splits text, so a token of the analysed message is a substring of the lowercased message.
- * The exceptions are the tokens the analyser writes itself while spelling out contractions
- * ("not", "can", "will"), which are never used. Where a shape would multiply alternatives
- * (required clauses that are themselves disjunctions of conjunctions), their alternatives are
- * merged into one looser group: still never wrong, only less selective. A query whose shape
- * gives no literals (a wildcard, say) switches the pre-filter off: every record is then a
- * candidate.
+ * <p>This never dismisses a record a query would match: the analyser lowercases and splits
+ * text, so consecutive tokens of the analysed message are, folded, a substring of the folded
+ * message. The exceptions are the tokens the analyser writes itself while spelling out
+ * contractions ("not", "can", "will"): a phrase is cut into two literals around them. Where a
+ * shape would multiply alternatives (required clauses that are themselves disjunctions of
+ * conjunctions), their alternatives are merged into one looser group: still never wrong, only
+ * less selective. A query whose shape gives no literals (a wildcard, say) switches the
+ * pre-filter off: every record is then a candidate.
  *
- * <p>So that the cost does not grow with the catalog, one automaton goes first: the union of
- * every alternative's <em>anchor</em> (its first group, the most selective: longest literals
- * first), run once over the text with Lucene's {@link CharacterRunAutomaton}, case-folded per
- * code point, stopping at the first hit. A record in which no anchor occurs cannot satisfy any
- * alternative and is dismissed after one pass, whatever the number of queries; only the others
- * are tested query by query.
+ * <p>Every distinct literal of every query goes into one {@link LiteralScanner}, which reports
+ * in one pass which literals occur; only the groups of those literals are then looked at, so a
+ * record of noise costs one pass and a few counter updates, not a test per query. Not
+ * thread-safe (it keeps per-text counters): one per matcher.
  */
 public final class LiteralPrefilter {
   /** Tokens the analyser can produce that need not appear in the raw text. */
   private static final Set<String> SYNTHETIC = Set.of("not", "can", "will");
+  /** StandardTokenizer cuts longer tokens in pieces that no separator divides. */
+  private static final int MAX_TOKEN_LENGTH = 255;
 
-  /** Per query, its alternatives; per alternative, its groups; per group, its literals. */
-  private final String[][][][] queries;
-  /** Accepts as soon as one anchor literal has been read; null when disabled. */
-  private final CharacterRunAutomaton anchors;
+  /** Per query, its alternatives; per alternative, its groups; per group, its literals (for display). */
+  private final List<List<List<List<String>>>> shown;
+  private final LiteralScanner scanner;
+  private final LiteralScanner.Hits hits;
+  /** Per literal, the groups it satisfies. */
+  private final int[][] groupsOf;
+  private final int[] alternativeOfGroup;
+  private final int[] groupsInAlternative;
+  private final int[] queryOfAlternative;
+  private final int queryCount;
+  // Per-text counters, cleared by moving to the next epoch.
+  private final int[] groupSeen;
+  private final int[] alternativeSeen;
+  private final int[] groupsMet;
+  private int epoch;
 
-  private LiteralPrefilter(String[][][][] queries) {
-    this.queries = queries;
-    this.anchors = queries == null ? null : anchorAutomaton(queries);
-  }
-
-  /** Any text, then one of the anchors: an Aho-Corasick-like DFA over all of them. */
-  private static CharacterRunAutomaton anchorAutomaton(String[][][][] queries) {
-    java.util.Set<String> literals = new java.util.TreeSet<>();
-    for (String[][][] q : queries) {
-      for (String[][] alternative : q) {
-        literals.addAll(List.of(alternative[0]));
+  private LiteralPrefilter(List<List<List<List<String>>>> shown) {
+    this.shown = shown;
+    this.queryCount = shown == null ? 0 : shown.size();
+    if (shown == null) {
+      scanner = null;
+      hits = null;
+      groupsOf = null;
+      alternativeOfGroup = groupsInAlternative = queryOfAlternative = null;
+      groupSeen = alternativeSeen = groupsMet = null;
+      return;
+    }
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    List<String> literals = new ArrayList<>();
+    List<List<Integer>> groupsOfLiteral = new ArrayList<>();
+    List<Integer> alternativeOf = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
+    List<Integer> queryOf = new ArrayList<>();
+    for (int q = 0; q < shown.size(); q++) {
+      for (List<List<String>> alternative : shown.get(q)) {
+        int a = sizes.size();
+        sizes.add(alternative.size());
+        queryOf.add(q);
+        for (List<String> group : alternative) {
+          int g = alternativeOf.size();
+          alternativeOf.add(a);
+          for (String literal : group) {
+            int id = ids.computeIfAbsent(LiteralScanner.foldedKey(literal), k -> {
+              literals.add(literal);
+              groupsOfLiteral.add(new ArrayList<>());
+              return literals.size() - 1;
+            });
+            List<Integer> postings = groupsOfLiteral.get(id);
+            if (postings.isEmpty() || postings.get(postings.size() - 1) != g) {
+              postings.add(g);
+            }
+          }
+        }
       }
     }
-    List<Automaton> each = literals.stream().map(Automata::makeString).toList();
-    Automaton any = Operations.concatenate(Automata.makeAnyString(), Operations.union(each));
-    return new CharacterRunAutomaton(Operations.determinize(any, DETERMINIZE_WORK_LIMIT),
-        DETERMINIZE_WORK_LIMIT);
-  }
-
-  /** Generous: a few hundred literals make an automaton of some thousand states. */
-  private static final int DETERMINIZE_WORK_LIMIT = 1_000_000;
-
-  /**
-   * True when one of the anchors occurs in {@code text}, ignoring case (always when disabled).
-   * A text with no anchor can satisfy no query; anchors are tokens, so none can span two
-   * texts joined by punctuation and a space.
-   */
-  public boolean anyAnchor(String text) {
-    if (anchors == null) {
-      return true;
-    }
-    int state = 0;
-    for (int i = 0; i < text.length(); ) {
-      int c = text.codePointAt(i);
-      i += Character.charCount(c);
-      state = anchors.step(state, Character.toLowerCase(c));
-      if (state < 0) {
-        return false; // cannot happen after "any text", kept for safety
-      }
-      if (anchors.isAccept(state)) {
-        return true;
-      }
-    }
-    return false;
+    this.scanner = LiteralScanner.of(literals);
+    this.hits = scanner.newHits();
+    this.groupsOf = groupsOfLiteral.stream()
+        .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    this.alternativeOfGroup = alternativeOf.stream().mapToInt(Integer::intValue).toArray();
+    this.groupsInAlternative = sizes.stream().mapToInt(Integer::intValue).toArray();
+    this.queryOfAlternative = queryOf.stream().mapToInt(Integer::intValue).toArray();
+    this.groupSeen = new int[alternativeOfGroup.length];
+    this.alternativeSeen = new int[groupsInAlternative.length];
+    this.groupsMet = new int[groupsInAlternative.length];
   }
 
   /** The pre-filter of a set of queries; disabled when one of them gives no literals. */
   public static LiteralPrefilter of(Collection<Query> queries) {
-    List<String[][][]> all = new ArrayList<>();
+    List<List<List<List<String>>>> all = new ArrayList<>();
     for (Query q : queries) {
       Optional<List<List<Set<String>>>> alternatives = alternatives(q);
       if (alternatives.isEmpty() || alternatives.get().stream().anyMatch(List::isEmpty)) {
         return disabled();
       }
       all.add(alternatives.get().stream()
-          .map(groups -> groups.stream()
-              // Longest literals first: the likelier a group is to fail, the sooner we stop.
-              .sorted(Comparator.comparingInt(LiteralPrefilter::shortest).reversed())
-              .map(g -> g.toArray(String[]::new))
-              .toArray(String[][]::new))
-          .toArray(String[][][]::new));
+          .map(groups -> groups.stream().map(g -> List.copyOf(new TreeSet<>(g))).toList())
+          .toList());
     }
-    return new LiteralPrefilter(all.toArray(String[][][][]::new));
+    return new LiteralPrefilter(List.copyOf(all));
   }
 
   /** A pre-filter that lets every record through. */
@@ -127,44 +141,20 @@ public final class LiteralPrefilter {
   }
 
   public boolean enabled() {
-    return queries != null;
+    return shown != null;
   }
 
-  /** Per query, its alternatives, each a list of groups of literals; empty when disabled. */
+  /**
+   * Per query, its alternatives, each a list of groups of literals (a phrase's words joined
+   * by spaces); empty when disabled.
+   */
   public List<List<List<List<String>>>> alternatives() {
-    if (queries == null) {
-      return List.of();
-    }
-    List<List<List<List<String>>>> out = new ArrayList<>();
-    for (String[][][] q : queries) {
-      List<List<List<String>>> alts = new ArrayList<>();
-      for (String[][] alt : q) {
-        List<List<String>> groups = new ArrayList<>();
-        for (String[] g : alt) {
-          groups.add(List.of(g));
-        }
-        alts.add(groups);
-      }
-      out.add(alts);
-    }
-    return out;
+    return shown == null ? List.of() : shown;
   }
 
   /** False only when no catalog query can match {@code text}. */
   public boolean mayMatch(String text) {
-    if (queries == null) {
-      return true;
-    }
-    if (!anyAnchor(text)) {
-      return false;
-    }
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String[][][] query : queries) {
-      if (anyAlternative(lower, query)) {
-        return true;
-      }
-    }
-    return false;
+    return mayMatchEach(text, new boolean[Math.max(queryCount, 1)]) > 0;
   }
 
   /**
@@ -173,50 +163,67 @@ public final class LiteralPrefilter {
    * pre-filter disabled every query is marked.
    */
   public int mayMatchEach(String text, boolean[] out) {
-    if (queries == null) {
-      java.util.Arrays.fill(out, true);
-      return out.length;
+    if (shown == null) {
+      return markAll(out);
     }
-    if (!anyAnchor(text)) {
-      java.util.Arrays.fill(out, false);
+    hits.clear();
+    scanner.scan(text, hits);
+    return evaluate(out);
+  }
+
+  /**
+   * As {@link #mayMatchEach(String, boolean[])} for the text {@code [component] message},
+   * without building it.
+   */
+  public int mayMatchEach(String component, String message, boolean[] out) {
+    if (shown == null) {
+      return markAll(out);
+    }
+    hits.clear();
+    scanner.scan(component, hits);
+    scanner.separate(hits);
+    scanner.scan(message, hits);
+    return evaluate(out);
+  }
+
+  private static int markAll(boolean[] out) {
+    Arrays.fill(out, true);
+    return out.length;
+  }
+
+  /** Marks the queries one of whose alternatives has every group met by the literals found. */
+  private int evaluate(boolean[] out) {
+    Arrays.fill(out, false);
+    if (hits.size() == 0) {
       return 0;
     }
-    String lower = text.toLowerCase(Locale.ROOT);
-    int count = 0;
-    for (int i = 0; i < queries.length; i++) {
-      out[i] = anyAlternative(lower, queries[i]);
-      if (out[i]) {
-        count++;
+    if (++epoch == Integer.MAX_VALUE) {
+      Arrays.fill(groupSeen, 0);
+      Arrays.fill(alternativeSeen, 0);
+      epoch = 1;
+    }
+    int marked = 0;
+    for (int i = 0; i < hits.size(); i++) {
+      for (int g : groupsOf[hits.get(i)]) {
+        if (groupSeen[g] == epoch) {
+          continue;
+        }
+        groupSeen[g] = epoch;
+        int a = alternativeOfGroup[g];
+        if (alternativeSeen[a] != epoch) {
+          alternativeSeen[a] = epoch;
+          groupsMet[a] = 0;
+        }
+        if (++groupsMet[a] == groupsInAlternative[a]) {
+          int q = queryOfAlternative[a];
+          if (!out[q]) {
+            out[q] = true;
+            marked++;
+          }
+        }
       }
     }
-    return count;
-  }
-
-  private static boolean anyAlternative(String lower, String[][][] alternatives) {
-    for (String[][] groups : alternatives) {
-      if (allGroups(lower, groups)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean allGroups(String lower, String[][] groups) {
-    for (String[] group : groups) {
-      if (!anyLiteral(lower, group)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean anyLiteral(String lower, String[] group) {
-    for (String literal : group) {
-      if (lower.contains(literal)) {
-        return true;
-      }
-    }
-    return false;
+    return marked;
   }
 
   /**
@@ -234,18 +241,46 @@ public final class LiteralPrefilter {
       return single(p.getPrefix());
     }
     if (q instanceof PhraseQuery p) {
-      List<Set<String>> groups = new ArrayList<>();
-      for (Term t : p.getTerms()) {
-        if (usable(t.text())) {
-          groups.add(Set.of(t.text()));
-        }
-      }
-      return groups.isEmpty() ? Optional.empty() : Optional.of(List.of(groups));
+      return phrase(p);
     }
     if (q instanceof BooleanQuery b) {
       return booleanQuery(b);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Without slop, the runs of consecutive usable terms, each one literal (the words joined by
+   * spaces); with slop, each usable term.
+   */
+  private static Optional<List<List<Set<String>>>> phrase(PhraseQuery p) {
+    Term[] terms = p.getTerms();
+    int[] positions = p.getPositions();
+    List<Set<String>> groups = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    for (int i = 0; i < terms.length; i++) {
+      String term = terms[i].text();
+      boolean follows = i > 0 && positions[i] == positions[i - 1] + 1;
+      if (p.getSlop() > 0 || !usable(term) || !follows) {
+        addRun(run, groups);
+      }
+      if (usable(term)) {
+        if (p.getSlop() > 0) {
+          groups.add(Set.of(term));
+        } else {
+          run.append(run.length() == 0 ? "" : " ").append(term);
+        }
+      }
+    }
+    addRun(run, groups);
+    return groups.isEmpty() ? Optional.empty() : Optional.of(List.of(groups));
+  }
+
+  private static void addRun(StringBuilder run, List<Set<String>> groups) {
+    if (run.length() > 0) {
+      groups.add(Set.of(run.toString()));
+      run.setLength(0);
+    }
   }
 
   private static Optional<List<List<Set<String>>>> booleanQuery(BooleanQuery b) {
@@ -307,6 +342,7 @@ public final class LiteralPrefilter {
   }
 
   private static boolean usable(String term) {
-    return !term.isEmpty() && !SYNTHETIC.contains(term);
+    return !SYNTHETIC.contains(term) && term.length() < MAX_TOKEN_LENGTH
+        && !LiteralScanner.foldedKey(term).isEmpty();
   }
 }

@@ -69,15 +69,20 @@ public final class SignatureMatcher {
    * The entries that count a parsed record: its message, with the bracketed component that a
    * text header took off put back in front (a message written as {@code [DWDVEV1001] Missing
    * ...} in a layout without a component loses its code to the component group), in the
-   * record's dual-write context ({@link #contextOf}). The component is put back only for a
-   * record that the pre-filter's anchors do not dismiss, so noise costs no copy.
+   * record's dual-write context ({@link #contextOf}). The pre-filter reads the component and
+   * the message where they are, so noise costs no copy.
    */
   public List<Match> matchRecord(org.dwlogs.parse.LogRecord r) {
-    if (r.component() != null
-        && !prefilter.anyAnchor(r.message()) && !prefilter.anyAnchor(r.component())) {
+    String message = r.message();
+    if (message == null || message.isEmpty()) {
       return List.of();
     }
-    return match(matchText(r), r.message(), () -> contextOf(r));
+    int candidateCount = r.component() == null ? prefilter.mayMatchEach(message, candidates)
+        : prefilter.mayMatchEach(r.component(), message, candidates);
+    if (candidateCount == 0) {
+      return List.of();
+    }
+    return search(matchText(r), message, () -> contextOf(r));
   }
 
   /** The text a record is matched on: its message, with a bracketed component in front. */
@@ -113,15 +118,21 @@ public final class SignatureMatcher {
     return match(message, message, () -> context);
   }
 
-  /**
-   * Matches {@code message}; extractors read {@code extractFrom} (the message proper). The
-   * context is built only when a generic entry's query matches: most records never need it.
-   */
   private List<Match> match(String message, String extractFrom,
       java.util.function.Supplier<String> context) {
     if (message == null || message.isEmpty() || prefilter.mayMatchEach(message, candidates) == 0) {
       return List.of();
     }
+    return search(message, extractFrom, context);
+  }
+
+  /**
+   * Searches {@code message} with the queries the pre-filter marked in {@link #candidates};
+   * extractors read {@code extractFrom} (the message proper). The context is built only when
+   * a generic entry's query matches: most records never need it.
+   */
+  private List<Match> search(String message, String extractFrom,
+      java.util.function.Supplier<String> context) {
     index.reset();
     index.addField(LogAnalyzer.MESSAGE_FIELD, message, analyzer);
     List<Compiled> hits = null;

@@ -1,0 +1,364 @@
+package org.dwlogs.match;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds which of a fixed set of literals occur in a text, in one pass over its characters or
+ * its UTF-8 bytes, whatever the number of literals: an Aho-Corasick automaton with a dense
+ * transition table. Lucene's automata say whether one of many literals occurs, not which, so
+ * this small one is written here.
+ *
+ * <p>Text and literals are compared in a <em>folded</em> form that the analyser's tokens
+ * survive: ASCII letters lowercased, letters, digits and {@code _} kept, every other character
+ * (punctuation, spaces, anything outside ASCII) one separator, runs of separators one. A
+ * phrase of tokens therefore becomes one literal ({@code refused to connect} also finds
+ * {@code "Refused  to\nconnect"}). The analyser's own rewrites fold the same way: the JSON
+ * escapes it reads as spaces or quotes ({@code \n}, {@code \r}, {@code \t}, {@code \u0027},
+ * {@code \u2019}, {@code \u0022}) are separators, and the two non-ASCII letters whose lower
+ * case is ASCII (U+0130 and the Kelvin sign U+212A) fold to {@code i} and {@code k}.
+ *
+ * <p>Immutable and thread-safe; the per-text state lives in a {@link Hits}.
+ */
+public final class LiteralScanner {
+  /** Folded symbols: 0 is the separator, then a-z, 0-9 and '_'. */
+  static final int SEPARATOR = 0;
+  private static final int SYMBOLS = 38;
+  private static final byte[] ASCII = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = (byte) (1 + c - 'a');
+      ASCII[Character.toUpperCase(c)] = (byte) (1 + c - 'a');
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = (byte) (27 + c - '0');
+    }
+    ASCII['_'] = 37;
+  }
+
+  private final String[] literals;
+  /** next[state * SYMBOLS + symbol]: the automaton's transitions, failure links resolved. */
+  private final int[] next;
+  /** The literal that ends at a state, or -1. */
+  private final int[] literalAt;
+  /** The nearest state down the failure chain (or the state itself) where a literal ends; 0 if none. */
+  private final int[] firstOutput;
+  /** From a state where a literal ends, the next such state down its failure chain; 0 if none. */
+  private final int[] nextOutput;
+
+  private LiteralScanner(String[] literals, int[] next, int[] literalAt, int[] firstOutput,
+      int[] nextOutput) {
+    this.literals = literals;
+    this.next = next;
+    this.literalAt = literalAt;
+    this.firstOutput = firstOutput;
+    this.nextOutput = nextOutput;
+  }
+
+  /**
+   * A scanner for {@code literals} (each folded first; ids are their indexes here; no two may
+   * fold alike, see {@link #foldedKey}). A literal that folds to nothing, such as one of
+   * punctuation only, can never be found.
+   */
+  public static LiteralScanner of(List<String> literals) {
+    List<int[]> gotos = new ArrayList<>();
+    List<Integer> ends = new ArrayList<>();
+    gotos.add(newRow());
+    ends.add(-1);
+    for (int id = 0; id < literals.size(); id++) {
+      byte[] folded = fold(literals.get(id));
+      if (folded.length == 0) {
+        continue;
+      }
+      int state = 0;
+      for (byte symbol : folded) {
+        int[] row = gotos.get(state);
+        if (row[symbol] < 0) {
+          row[symbol] = gotos.size();
+          gotos.add(newRow());
+          ends.add(-1);
+        }
+        state = row[symbol];
+      }
+      if (ends.get(state) >= 0) {
+        throw new IllegalArgumentException("literals " + ends.get(state) + " and " + id
+            + " fold to the same text: '" + literals.get(id) + "'");
+      }
+      ends.set(state, id);
+    }
+    int states = gotos.size();
+    int[] next = new int[states * SYMBOLS];
+    int[] fail = new int[states];
+    int[] literalAt = ends.stream().mapToInt(Integer::intValue).toArray();
+    int[] firstOutput = new int[states];
+    int[] nextOutput = new int[states];
+    // Breadth first, so a state's failure target is complete before the state itself.
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int s = 0; s < SYMBOLS; s++) {
+      int child = gotos.get(0)[s];
+      next[s] = Math.max(child, 0);
+      if (child > 0) {
+        queue.add(child);
+      }
+    }
+    while (!queue.isEmpty()) {
+      int state = queue.poll();
+      int f = fail[state];
+      nextOutput[state] = firstOutput[f];
+      firstOutput[state] = literalAt[state] >= 0 ? state : firstOutput[f];
+      int[] row = gotos.get(state);
+      for (int s = 0; s < SYMBOLS; s++) {
+        if (row[s] > 0) {
+          fail[row[s]] = next[f * SYMBOLS + s];
+          next[state * SYMBOLS + s] = row[s];
+          queue.add(row[s]);
+        } else {
+          next[state * SYMBOLS + s] = next[f * SYMBOLS + s];
+        }
+      }
+    }
+    return new LiteralScanner(literals.toArray(String[]::new), next, literalAt, firstOutput,
+        nextOutput);
+  }
+
+  private static int[] newRow() {
+    int[] row = new int[SYMBOLS];
+    Arrays.fill(row, -1);
+    return row;
+  }
+
+  public int size() {
+    return literals.length;
+  }
+
+  public String literal(int id) {
+    return literals[id];
+  }
+
+  /** A new, empty set of hits for texts scanned by this scanner. */
+  public Hits newHits() {
+    return new Hits(literals.length);
+  }
+
+  /** {@code text} folded: the symbols a literal is made of, without leading or trailing separators. */
+  static byte[] fold(CharSequence text) {
+    byte[] out = new byte[text.length()];
+    int n = 0;
+    boolean separator = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      int symbol = symbol(c);
+      if (c == '\\') {
+        i += escapeLength(text, i + 1);
+      }
+      if (symbol == SEPARATOR && separator) {
+        continue;
+      }
+      separator = symbol == SEPARATOR;
+      out[n++] = (byte) symbol;
+    }
+    while (n > 0 && out[n - 1] == SEPARATOR) {
+      n--;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  private static int symbol(char c) {
+    if (c < 128) {
+      return ASCII[c];
+    }
+    return c == '\u0130' ? ASCII['i'] : c == '\u212A' ? ASCII['k'] : SEPARATOR;
+  }
+
+  /**
+   * Adds to {@code hits} the literals that occur in {@code text}, continuing from where the
+   * last scan into {@code hits} stopped (so texts scanned one after another are one text,
+   * joined by a separator when {@link #separate} is called between them).
+   */
+  public void scan(CharSequence text, Hits hits) {
+    int state = hits.state;
+    boolean separator = hits.separator;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      int symbol;
+      if (c < 128) {
+        symbol = ASCII[c];
+        if (c == '\\') {
+          i += escapeLength(text, i + 1);
+        }
+      } else {
+        symbol = symbol(c);
+      }
+      if (symbol == SEPARATOR) {
+        if (separator) {
+          continue;
+        }
+        separator = true;
+      } else {
+        separator = false;
+      }
+      state = next[state * SYMBOLS + symbol];
+      for (int o = firstOutput[state]; o != 0; o = nextOutput[o]) {
+        hits.add(literalAt[o]);
+      }
+    }
+    hits.state = state;
+    hits.separator = separator;
+  }
+
+  /** Ends the text scanned into {@code hits} so far with a separator, as a space would. */
+  public void separate(Hits hits) {
+    if (!hits.separator) {
+      hits.separator = true;
+      hits.state = next[hits.state * SYMBOLS + SEPARATOR];
+    }
+  }
+
+  /** The folded form of {@code text} as a string: two literals with the same one are one. */
+  public static String foldedKey(CharSequence text) {
+    return new String(fold(text), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Adds to {@code hits} the literals in the UTF-8 bytes {@code bytes[from, to)}: the same as
+   * {@link #scan(CharSequence, Hits)} on their decoded text (bytes that are not valid UTF-8
+   * are separators, as U+FFFD would be).
+   */
+  public void scan(byte[] bytes, int from, int to, Hits hits) {
+    int state = hits.state;
+    boolean separator = hits.separator;
+    for (int i = from; i < to; i++) {
+      int b = bytes[i];
+      int symbol;
+      if (b >= 0) {
+        symbol = ASCII[b];
+        if (b == '\\') {
+          i += escapeLength(bytes, i + 1, to);
+        }
+      } else if (b == (byte) 0xC4 && i + 1 < to && bytes[i + 1] == (byte) 0xB0) {
+        symbol = ASCII['i'];
+        i++;
+      } else if (b == (byte) 0xE2 && i + 2 < to && bytes[i + 1] == (byte) 0x84
+          && bytes[i + 2] == (byte) 0xAA) {
+        symbol = ASCII['k'];
+        i += 2;
+      } else {
+        symbol = SEPARATOR;
+      }
+      if (symbol == SEPARATOR) {
+        if (separator) {
+          continue;
+        }
+        separator = true;
+      } else {
+        separator = false;
+      }
+      state = next[state * SYMBOLS + symbol];
+      for (int o = firstOutput[state]; o != 0; o = nextOutput[o]) {
+        hits.add(literalAt[o]);
+      }
+    }
+    hits.state = state;
+    hits.separator = separator;
+  }
+
+  /**
+   * How many characters after a backslash at {@code from - 1} belong to an escape that the
+   * analyser turns into a space or a quote ({@link LogAnalyzer#prepare}): 1 for {@code \n},
+   * {@code \r}, {@code \t}; 5 for {@code \u0027}, {@code \u2019}, {@code \u0022}; else 0.
+   */
+  private static int escapeLength(CharSequence text, int from) {
+    if (from >= text.length()) {
+      return 0;
+    }
+    char c = text.charAt(from);
+    if (c == 'n' || c == 'r' || c == 't') {
+      return 1;
+    }
+    if (c == 'u' && from + 4 < text.length()) {
+      char a = text.charAt(from + 1);
+      char b = text.charAt(from + 2);
+      char d = text.charAt(from + 3);
+      char e = text.charAt(from + 4);
+      if (quoteEscape(a, b, d, e)) {
+        return 5;
+      }
+    }
+    return 0;
+  }
+
+  private static int escapeLength(byte[] bytes, int from, int to) {
+    if (from >= to) {
+      return 0;
+    }
+    byte c = bytes[from];
+    if (c == 'n' || c == 'r' || c == 't') {
+      return 1;
+    }
+    if (c == 'u' && from + 4 < to
+        && quoteEscape((char) bytes[from + 1], (char) bytes[from + 2], (char) bytes[from + 3],
+            (char) bytes[from + 4])) {
+      return 5;
+    }
+    return 0;
+  }
+
+  /** 0027, 2019 or 0022: the hex digits of the escapes the analyser turns into quotes. */
+  private static boolean quoteEscape(char a, char b, char c, char d) {
+    return (a == '0' && b == '0' && ((c == '2' && (d == '7' || d == '2'))))
+        || (a == '2' && b == '0' && c == '1' && d == '9');
+  }
+
+  /**
+   * The literals found in the texts scanned since the last {@link #clear()}: a reusable,
+   * mutable set (one per thread), cleared in constant time.
+   */
+  public static final class Hits {
+    private final int[] stamp;
+    private final int[] found;
+    private int size;
+    private int epoch = 1;
+    private int state;
+    private boolean separator;
+
+    private Hits(int literals) {
+      this.stamp = new int[literals];
+      this.found = new int[literals];
+    }
+
+    /** Forgets every hit and the scan position: the next scan starts a new text. */
+    public void clear() {
+      size = 0;
+      state = 0;
+      separator = false;
+      if (++epoch == Integer.MAX_VALUE) {
+        Arrays.fill(stamp, 0);
+        epoch = 1;
+      }
+    }
+
+    private void add(int literal) {
+      if (stamp[literal] != epoch) {
+        stamp[literal] = epoch;
+        found[size++] = literal;
+      }
+    }
+
+    public int size() {
+      return size;
+    }
+
+    /** The {@code i}-th distinct literal found, in the order found. */
+    public int get(int i) {
+      return found[i];
+    }
+
+    public boolean contains(int literal) {
+      return stamp[literal] == epoch;
+    }
+  }
+}
