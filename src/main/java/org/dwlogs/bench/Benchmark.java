@@ -93,9 +93,10 @@ public final class Benchmark {
     out.flush();
     List<Figure> figures = new ArrayList<>();
     figures.add(measure("bare scan", () -> bareScan(files)));
-    figures.add(measure("report job", () -> reportJob(options.catalog())));
     Catalog seed = seedCatalog(options.catalog());
-    figures.add(measure("report seed cat.", () -> reportJob(seed)));
+    // Alternated run by run, so that neither catalog gets the warmer JVM or file cache.
+    figures.addAll(measureAlternating(List.of("report job", "report seed cat."),
+        List.of(() -> reportJob(options.catalog()), () -> reportJob(seed))));
     if (withNaive) {
       figures.add(measure("naive MemoryIndex", () -> naive(files)));
     }
@@ -168,16 +169,35 @@ public final class Benchmark {
   }
 
   private Figure measure(String name, LongSupplier work) {
-    work.getAsLong(); // warm-up: class loading, JIT, file cache
-    List<Double> seconds = new ArrayList<>();
+    return measureAlternating(List.of(name), List.of(work)).get(0);
+  }
+
+  /**
+   * Figures of several approaches, each warmed up once, then measured in turns (run 1 of
+   * each, run 2 of each, ...).
+   */
+  private List<Figure> measureAlternating(List<String> names, List<LongSupplier> works) {
+    works.forEach(LongSupplier::getAsLong); // warm-up: class loading, JIT, file cache
+    List<List<Double>> seconds = new ArrayList<>();
+    names.forEach(n -> seconds.add(new ArrayList<>()));
     for (int i = 0; i < runs; i++) {
-      long start = System.nanoTime();
-      long count = work.getAsLong();
-      double s = (System.nanoTime() - start) / 1e9;
-      seconds.add(Math.round(s * 100) / 100.0);
-      out.printf(Locale.ROOT, "  %-18s run %d: %.2f s (%d)%n", name, i + 1, s, count);
-      out.flush();
+      for (int w = 0; w < works.size(); w++) {
+        long start = System.nanoTime();
+        long count = works.get(w).getAsLong();
+        double s = (System.nanoTime() - start) / 1e9;
+        seconds.get(w).add(Math.round(s * 100) / 100.0);
+        out.printf(Locale.ROOT, "  %-18s run %d: %.2f s (%d)%n", names.get(w), i + 1, s, count);
+        out.flush();
+      }
     }
+    List<Figure> figures = new ArrayList<>();
+    for (int w = 0; w < works.size(); w++) {
+      figures.add(figure(names.get(w), seconds.get(w)));
+    }
+    return figures;
+  }
+
+  private static Figure figure(String name, List<Double> seconds) {
     List<Double> sorted = new ArrayList<>(seconds);
     Collections.sort(sorted);
     double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)

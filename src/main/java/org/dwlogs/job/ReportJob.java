@@ -27,7 +27,6 @@ import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
-import org.dwlogs.match.DualWriteContext;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
 import org.dwlogs.parse.Malformed;
@@ -214,8 +213,8 @@ public final class ReportJob {
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
         : LogReader.read(sc, files, config, options.zone(), sniffs);
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
-      SignatureMatcher matcher = new SignatureMatcher(catalog.value(),
-          new DualWriteContext(config.context().dualWrite()));
+      SignatureMatcher matcher = SignatureMatcher.forThisThread(catalog.value(),
+          config.context().dualWrite());
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
       return ReportRows.rows(it, matcher, ids, errorLevels, from, to);
     });

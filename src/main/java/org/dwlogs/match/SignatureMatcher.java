@@ -57,6 +57,28 @@ public final class SignatureMatcher {
     this.candidates = new boolean[compiled.size()];
   }
 
+  /** Per task thread, the last few matchers built: a catalog compiles once per thread, not per partition. */
+  private static final ThreadLocal<Map<MatcherKey, SignatureMatcher>> PER_THREAD =
+      ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MatcherKey, SignatureMatcher> eldest) {
+          return size() > 4;
+        }
+      });
+
+  private record MatcherKey(Catalog catalog, List<String> dualWrite) {}
+
+  /**
+   * This thread's matcher of {@code catalog} with the dual-write context rule
+   * {@code dualWrite}, built on first use. A Spark task thread runs many partitions one after
+   * another; compiling a hundred queries and their pre-filter for each would cost more than
+   * matching a small partition. The matcher is not thread-safe, hence one per thread.
+   */
+  public static SignatureMatcher forThisThread(Catalog catalog, List<String> dualWrite) {
+    return PER_THREAD.get().computeIfAbsent(new MatcherKey(catalog, List.copyOf(dualWrite)),
+        k -> new SignatureMatcher(k.catalog(), new DualWriteContext(k.dualWrite())));
+  }
+
   public LiteralPrefilter prefilter() {
     return prefilter;
   }

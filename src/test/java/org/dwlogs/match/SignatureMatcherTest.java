@@ -137,6 +137,19 @@ class SignatureMatcherTest {
       "limits", "data-management", "project-operations");
 
   @Test
+  void aThreadCompilesACatalogOnceForEachContextRule() throws Exception {
+    SignatureMatcher first = SignatureMatcher.forThisThread(CATALOG, List.of("dual-?write"));
+    assertThat(SignatureMatcher.forThisThread(CATALOG, List.of("dual-?write"))).isSameAs(first);
+    assertThat(SignatureMatcher.forThisThread(CATALOG, List.of("other"))).isNotSameAs(first);
+    java.util.concurrent.atomic.AtomicReference<SignatureMatcher> elsewhere =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread t = new Thread(() -> elsewhere.set(SignatureMatcher.forThisThread(CATALOG, List.of("dual-?write"))));
+    t.start();
+    t.join();
+    assertThat(elsewhere.get()).as("matchers are not thread-safe: one per thread").isNotSameAs(first);
+  }
+
+  @Test
   void emptyAndNullMessagesMatchNothing() {
     SignatureMatcher matcher = new SignatureMatcher(CATALOG);
     assertThat(matcher.match("")).isEmpty();
