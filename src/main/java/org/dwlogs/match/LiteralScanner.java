@@ -40,8 +40,13 @@ public final class LiteralScanner {
   }
 
   private final String[] literals;
-  /** next[state * SYMBOLS + symbol]: the automaton's transitions, failure links resolved. */
+  /**
+   * The transitions, failure links resolved: {@code next[row + symbol]} is the row
+   * ({@code state * SYMBOLS}) of the next state, with the sign bit set when a literal ends
+   * there, so the common step costs one lookup.
+   */
   private final int[] next;
+  private static final int ENDS_HERE = Integer.MIN_VALUE;
   /** The literal that ends at a state, or -1. */
   private final int[] literalAt;
   /** The nearest state down the failure chain (or the state itself) where a literal ends; 0 if none. */
@@ -120,7 +125,11 @@ public final class LiteralScanner {
         }
       }
     }
-    return new LiteralScanner(literals.toArray(String[]::new), next, literalAt, firstOutput,
+    int[] rows = new int[next.length];
+    for (int i = 0; i < next.length; i++) {
+      rows[i] = next[i] * SYMBOLS | (firstOutput[next[i]] != 0 ? ENDS_HERE : 0);
+    }
+    return new LiteralScanner(literals.toArray(String[]::new), rows, literalAt, firstOutput,
         nextOutput);
   }
 
@@ -179,7 +188,7 @@ public final class LiteralScanner {
    * joined by a separator when {@link #separate} is called between them).
    */
   public void scan(CharSequence text, Hits hits) {
-    int state = hits.state;
+    int row = hits.row;
     boolean separator = hits.separator;
     int length = text.length();
     for (int i = 0; i < length; i++) {
@@ -201,12 +210,15 @@ public final class LiteralScanner {
       } else {
         separator = false;
       }
-      state = next[state * SYMBOLS + symbol];
-      for (int o = firstOutput[state]; o != 0; o = nextOutput[o]) {
-        hits.add(literalAt[o]);
+      int step = next[row + symbol];
+      if (step < 0) {
+        row = step & ~ENDS_HERE;
+        report(row / SYMBOLS, hits);
+      } else {
+        row = step;
       }
     }
-    hits.state = state;
+    hits.row = row;
     hits.separator = separator;
   }
 
@@ -214,7 +226,13 @@ public final class LiteralScanner {
   public void separate(Hits hits) {
     if (!hits.separator) {
       hits.separator = true;
-      hits.state = next[hits.state * SYMBOLS + SEPARATOR];
+      hits.row = next[hits.row + SEPARATOR] & ~ENDS_HERE; // no literal ends in a separator
+    }
+  }
+
+  private void report(int state, Hits hits) {
+    for (int o = firstOutput[state]; o != 0; o = nextOutput[o]) {
+      hits.add(literalAt[o]);
     }
   }
 
@@ -229,7 +247,7 @@ public final class LiteralScanner {
    * are separators, as U+FFFD would be).
    */
   public void scan(byte[] bytes, int from, int to, Hits hits) {
-    int state = hits.state;
+    int row = hits.row;
     boolean separator = hits.separator;
     for (int i = from; i < to; i++) {
       int b = bytes[i];
@@ -257,12 +275,15 @@ public final class LiteralScanner {
       } else {
         separator = false;
       }
-      state = next[state * SYMBOLS + symbol];
-      for (int o = firstOutput[state]; o != 0; o = nextOutput[o]) {
-        hits.add(literalAt[o]);
+      int step = next[row + symbol];
+      if (step < 0) {
+        row = step & ~ENDS_HERE;
+        report(row / SYMBOLS, hits);
+      } else {
+        row = step;
       }
     }
-    hits.state = state;
+    hits.row = row;
     hits.separator = separator;
   }
 
@@ -322,7 +343,7 @@ public final class LiteralScanner {
     private final int[] found;
     private int size;
     private int epoch = 1;
-    private int state;
+    private int row;
     private boolean separator;
 
     private Hits(int literals) {
@@ -333,7 +354,7 @@ public final class LiteralScanner {
     /** Forgets every hit and the scan position: the next scan starts a new text. */
     public void clear() {
       size = 0;
-      state = 0;
+      row = 0;
       separator = false;
       if (++epoch == Integer.MAX_VALUE) {
         Arrays.fill(stamp, 0);
