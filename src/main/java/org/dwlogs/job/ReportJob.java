@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -35,12 +34,13 @@ import org.dwlogs.parse.Parsed;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
 import org.dwlogs.report.ManifestWriter;
-import org.dwlogs.report.ReportExtras;
 import org.dwlogs.report.ReportFolder;
 import org.dwlogs.report.ReportTable;
 import org.dwlogs.report.html.PageData;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.run.RunOptions;
+import org.dwlogs.run.RunTotals;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.Signature;
 
@@ -50,72 +50,6 @@ import org.dwlogs.signatures.Signature;
  * matcher per partition.
  */
 public final class ReportJob {
-  /**
-   * What to run on. {@code format} overrides the per-file format when not null;
-   * {@code maxMalformedRatio} is the share of malformed records above which the run fails
-   * without publishing; {@code formulaGuard} neutralises cells that spreadsheets would
-   * evaluate as formulas; {@code from} (inclusive) and {@code to} (exclusive), when not null,
-   * keep only records timestamped inside that window.
-   */
-  public record Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-      LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
-      boolean formulaGuard, Instant from, Instant to) {
-    /** Default for {@code --max-malformed-ratio}: fail when over 5% of records are malformed. */
-    public static final double DEFAULT_MAX_MALFORMED_RATIO = 0.05;
-
-    public Options {
-      inputs = List.copyOf(inputs);
-      parameters = Map.copyOf(parameters);
-      if (!(maxMalformedRatio >= 0 && maxMalformedRatio <= 1)) {
-        throw new IllegalArgumentException("max malformed ratio must be within [0, 1]: " + maxMalformedRatio);
-      }
-      if (from != null && to != null && !from.isBefore(to)) {
-        throw new IllegalArgumentException("the window is empty: from " + from + " is not before to " + to);
-      }
-    }
-
-    /** Options without a time window. */
-    public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-        LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
-        boolean formulaGuard) {
-      this(inputs, output, catalog, config, format, zone, parameters, maxMalformedRatio,
-          formulaGuard, null, null);
-    }
-
-    /** Options with the default malformed ratio, the formula guard on and no time window. */
-    public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-        LogFormat format, ZoneId zone, Map<String, Object> parameters) {
-      this(inputs, output, catalog, config, format, zone, parameters,
-          DEFAULT_MAX_MALFORMED_RATIO, true);
-    }
-  }
-
-  /**
-   * What a run produced: the run totals, where the reports went, and the issues that
-   * {@code --fail-on} alerts on (empty without it).
-   */
-  public record Result(Totals totals, String output, List<Trend> alerts) {
-    public Result {
-      alerts = List.copyOf(alerts);
-    }
-
-    public Result(Totals totals, String output) {
-      this(totals, output, List.of());
-    }
-  }
-
-  /** Run totals, as in the manifest. */
-  public record Totals(long files, long bytes, long records, long malformed, long truncated,
-      long matchedRecords, long unmatchedErrorRecords, long recordsWithoutTimestamp,
-      long invalidUtf8, long controlChars, long sessions, long activities) {
-
-    /** Malformed records as a share of everything read (records and malformed). */
-    public double malformedRatio() {
-      long all = records + malformed;
-      return all == 0 ? 0 : malformed / (double) all;
-    }
-  }
-
   /**
    * Where a run's files and records come from instead of listing and reading
    * {@code options.inputs()}: an index, say ({@code report --index}).
@@ -127,7 +61,7 @@ public final class ReportJob {
   }
 
   private final SparkSession spark;
-  private final Options options;
+  private final RunOptions options;
   private final Source source;
   private final TrendInput trendInput;
   private final PageData page = new PageData();
@@ -135,12 +69,12 @@ public final class ReportJob {
   /** Each listed file's encoding and layout; empty when the records come from a source. */
   private Map<String, FileSniff> sniffs = Map.of();
 
-  public ReportJob(SparkSession spark, Options options) {
+  public ReportJob(SparkSession spark, RunOptions options) {
     this(spark, options, null);
   }
 
   /** A job on the records of {@code source}; null reads {@code options.inputs()}. */
-  public ReportJob(SparkSession spark, Options options, Source source) {
+  public ReportJob(SparkSession spark, RunOptions options, Source source) {
     this(spark, options, source, null);
   }
 
@@ -148,21 +82,21 @@ public final class ReportJob {
    * A job that also compares its issues with earlier runs ({@code trends.csv}, and
    * {@code alerts.csv} with {@code --fail-on}); null compares with nothing.
    */
-  public ReportJob(SparkSession spark, Options options, Source source, TrendInput trendInput) {
+  public ReportJob(SparkSession spark, RunOptions options, Source source, TrendInput trendInput) {
     this.spark = spark;
     this.options = options;
     this.source = source;
     this.trendInput = trendInput;
   }
 
-  public Result run() throws IOException {
+  public RunResult run() throws IOException {
     Instant started = Instant.now();
     try (ReportFolder folder = ReportFolder.stage(options.output(),
         spark.sparkContext().hadoopConfiguration())) {
       List<InputFile> files = clock.time("list_inputs", this::listInputs);
       Dataset<Row> rows = clock.time("read_parse_match", () -> parseAndMatch(files));
       try {
-        Totals totals = clock.time("totals", () -> totals(files, rows));
+        RunTotals totals = clock.time("totals", () -> totals(files, rows));
         Map<String, String> display = displayNames(files);
         List<Row> unreadable = clock.time("quarantine", () -> writeQuarantine(folder, rows, display));
         unreadable.forEach(r -> warn("cannot read " + display.getOrDefault(r.getString(0), r.getString(0))
@@ -183,7 +117,7 @@ public final class ReportJob {
             ReportExtras.quality(files, perFile, byKind), started));
         writeManifest(folder, files, perFile, byKind, totals, started);
         folder.publish();
-        return new Result(totals, folder.target().toString(), alerts);
+        return new RunResult(totals, folder.target().toString(), alerts);
       } finally {
         rows.unpersist();
       }
@@ -222,15 +156,15 @@ public final class ReportJob {
     return spark.createDataFrame(rows, ReportRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private Totals totals(List<InputFile> files, Dataset<Row> rows) {
+  private RunTotals totals(List<InputFile> files, Dataset<Row> rows) {
     spark.sparkContext().setJobGroup("totals", "dwlogs: totals", false);
     Row t = ReportTables.totals(rows);
-    return new Totals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
+    return new RunTotals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
         t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5),
         t.getLong(6), t.getLong(7), t.getLong(8), t.getLong(9));
   }
 
-  private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, Totals totals)
+  private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, RunTotals totals)
       throws IOException {
     spark.sparkContext().setJobGroup("issue_summary", "dwlogs: issue_summary.csv", false);
     Map<String, Row> byIssue = new HashMap<>();
@@ -321,7 +255,7 @@ public final class ReportJob {
   }
 
   /** Fails the run, before anything is published, when too many records are malformed. */
-  private void checkMalformedRatio(Totals totals, Dataset<Row> rows, Map<String, String> display) {
+  private void checkMalformedRatio(RunTotals totals, Dataset<Row> rows, Map<String, String> display) {
     if (totals.malformedRatio() <= options.maxMalformedRatio()) {
       return;
     }
@@ -364,7 +298,7 @@ public final class ReportJob {
   }
 
   private void writeManifest(ReportFolder folder, List<InputFile> files, List<Row> perFile,
-      List<Row> byKind, Totals totals, Instant started) throws IOException {
+      List<Row> byKind, RunTotals totals, Instant started) throws IOException {
     Map<String, Row> stats = new HashMap<>();
     perFile.forEach(r -> stats.put(r.getString(0), r));
     Map<String, Map<String, Long>> kinds = new HashMap<>();
