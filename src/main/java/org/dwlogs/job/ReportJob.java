@@ -48,7 +48,8 @@ import org.dwlogs.signatures.Signature;
 /**
  * The report job: list inputs, read, parse and match them, aggregate, write the reports and
  * publish them. Runs on the driver; the parsing and matching run in the executors, one
- * matcher per partition.
+ * matcher per partition, once per run: later stages read the cached rows. See {@link #run()}
+ * for the stages.
  */
 public final class ReportJob {
   /** The stage, and Spark job group, that lists the inputs. */
