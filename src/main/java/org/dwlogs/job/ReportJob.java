@@ -189,7 +189,12 @@ public final class ReportJob {
     });
     Dataset<Row> cached = spark.createDataFrame(rows, ReportRows.SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.count();
+    try {
+      cached.count();
+    } catch (RuntimeException e) {
+      cached.unpersist(); // run() unpersists only the rows it got
+      throw e;
+    }
     return cached;
   }
 
