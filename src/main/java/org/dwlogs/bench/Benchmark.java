@@ -27,6 +27,7 @@ import org.dwlogs.match.LogAnalyzer;
 import org.dwlogs.match.QueryCompiler;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Parsed;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.Signature;
 
@@ -41,7 +42,7 @@ public final class Benchmark {
   public record Figure(String name, double medianSeconds, List<Double> runs) {}
 
   private final SparkSession spark;
-  private final ReportJob.Options options;
+  private final RunOptions options;
   private final int runs;
   private final PrintWriter out;
   private final boolean withIndex;
@@ -56,13 +57,13 @@ public final class Benchmark {
       "parallel-import-advisory", "solution-version-mismatch", "stop-map-403-forbidden");
 
   /** {@code withIndex}: also time an index build and searches over it. */
-  public Benchmark(SparkSession spark, ReportJob.Options options, int runs, PrintWriter out,
+  public Benchmark(SparkSession spark, RunOptions options, int runs, PrintWriter out,
       boolean withIndex) {
     this(spark, options, runs, out, withIndex, true);
   }
 
   /** {@code withNaive}: also time naive matching (slow: every query on every record). */
-  public Benchmark(SparkSession spark, ReportJob.Options options, int runs, PrintWriter out,
+  public Benchmark(SparkSession spark, RunOptions options, int runs, PrintWriter out,
       boolean withIndex, boolean withNaive) {
     this.spark = spark;
     this.options = options;
@@ -214,7 +215,7 @@ public final class Benchmark {
   private long reportJob(Catalog catalog) {
     try {
       Path out = Files.createTempDirectory("dwlogs-bench").resolve("reports");
-      ReportJob.Options o = new ReportJob.Options(options.inputs(), out.toString(),
+      RunOptions o = new RunOptions(options.inputs(), out.toString(),
           catalog, options.config(), options.format(), options.zone(),
           options.parameters(), 1.0, true);
       return new ReportJob(spark, o).run().totals().records();

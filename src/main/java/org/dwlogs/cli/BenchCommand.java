@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.dwlogs.bench.Benchmark;
 import org.dwlogs.config.ConfigLoader;
-import org.dwlogs.job.ReportJob;
 import org.dwlogs.job.SparkSessions;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ReportJob.Options options = new ReportJob.Options(inputs, "unused", CatalogLoader.bundled(),
+    RunOptions options = new RunOptions(inputs, "unused", CatalogLoader.bundled(),
         ConfigLoader.bundled(), null, ZoneOffset.UTC, Map.of("inputs", inputs));
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs bench");
     try {

@@ -17,13 +17,13 @@ import org.apache.spark.sql.SparkSession;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.config.SourceFiles;
 import org.dwlogs.job.ProgressListener;
-import org.dwlogs.job.ReportJob;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.nightly.NightlyRun;
 import org.dwlogs.nightly.RunLock;
 import org.dwlogs.nightly.RunLog;
 import org.dwlogs.report.trend.Alerts;
 import org.dwlogs.report.trend.FailOn;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -107,7 +107,7 @@ final class NightlyCommand implements Callable<Integer> {
   ReadOptions read = new ReadOptions();
 
   @Option(names = "--max-malformed-ratio", paramLabel = "RATIO",
-      defaultValue = "" + ReportJob.Options.DEFAULT_MAX_MALFORMED_RATIO,
+      defaultValue = "" + RunOptions.DEFAULT_MAX_MALFORMED_RATIO,
       converter = ReportCommand.RatioConverter.class,
       description = "Fail a day (exit 3, that day not published) above this malformed share "
           + "(default: ${DEFAULT-VALUE}).")

@@ -17,10 +17,13 @@ import org.dwlogs.index.IndexSource;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ProgressListener;
 import org.dwlogs.job.ReportJob;
+import org.dwlogs.job.RunResult;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.report.trend.Alerts;
 import org.dwlogs.report.trend.FailOn;
 import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.run.RunOptions;
+import org.dwlogs.run.RunTotals;
 import org.dwlogs.signatures.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -77,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
   Instant to;
 
   @Option(names = "--max-malformed-ratio", paramLabel = "RATIO",
-      defaultValue = "" + ReportJob.Options.DEFAULT_MAX_MALFORMED_RATIO,
+      defaultValue = "" + RunOptions.DEFAULT_MAX_MALFORMED_RATIO,
       converter = RatioConverter.class,
       description = "Fail (exit 3, nothing published) when more than this share of records is "
           + "malformed, 0 to 1 (default: ${DEFAULT-VALUE}).")
@@ -125,7 +128,7 @@ final class ReportCommand implements Callable<Integer> {
     return ProgressListener.attach(spark.sparkContext(), err, intervalSeconds, bytes, files);
   }
   /** The one-line summary at the end of a run. */
-  static String summary(ReportJob.Totals t, String output, long nanos) {
+  static String summary(RunTotals t, String output, long nanos) {
     return String.format(java.util.Locale.ROOT,
         "dwlogs: %d files, %d records read, %d matched, %d malformed; %d reports, the manifest "
             + "and the quarantine written to %s (%.1f s)",
@@ -173,7 +176,7 @@ final class ReportCommand implements Callable<Integer> {
           spec.commandLine().getParseResult().matchedOption("--from").originalStringValues().get(0),
           spec.commandLine().getParseResult().matchedOption("--to").originalStringValues().get(0)));
     }
-    ReportJob.Options options = new ReportJob.Options(inputs, output, signatures, jobConfig,
+    RunOptions options = new RunOptions(inputs, output, signatures, jobConfig,
         read.format, read.timezone, parameters, maxMalformedRatio, formulaGuard, from, to);
     SparkSession spark = SparkSessions.getOrCreate(read.master, "dwlogs report");
     ProgressListener progress = null;
@@ -189,9 +192,9 @@ final class ReportCommand implements Callable<Integer> {
         trends = TrendInput.baseline(base.getFileSystem(spark.sparkContext().hadoopConfiguration()),
             base, failOn);
       }
-      ReportJob.Result result = new ReportJob(spark, options,
+      RunResult result = new ReportJob(spark, options,
           index == null ? null : new IndexSource(index), trends).run();
-      ReportJob.Totals t = result.totals();
+      RunTotals t = result.totals();
       err.println(summary(t, result.output(), System.nanoTime() - start));
       if (!result.alerts().isEmpty()) {
         err.println("dwlogs: alert (--fail-on " + failOn.label() + " against " + baseline + "): "

@@ -3,6 +3,7 @@ package org.dwlogs.job;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,21 +13,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Console progress of a long run, from Spark's listener bus: the stage running (by the job
- * description ReportJob sets, such as "dwlogs: read, parse and match"), its tasks done out of
+ * Console progress of a long run, from Spark's listener bus: the job stage running (by the
+ * description of its running Spark jobs, which {@link ReportJob} sets per stage, such as
+ * "dwlogs: read, parse and match"; "driver" between jobs), its Spark stages' tasks done out of
  * the total, the input bytes read out of the listed total, and records read per second.
  * Prints one line at most every {@code interval} seconds, and only while something runs or
  * has changed, so short runs print nothing. Close it to stop the timer.
  *
- * <p>Bytes and records are Spark's input metrics, which count what goes through Hadoop input
- * formats (text and JSON Lines files); CSV files, read whole by one task each, add to the
- * task count but not to the bytes.
+ * <p>Bytes and records are Spark's input metrics of the jobs in the
+ * {@link ReportJob#READ_PARSE_MATCH} job group, the scan (later stages read the cached rows,
+ * which Spark also counts as input). They count what goes through Hadoop input formats (text
+ * and JSON Lines files); CSV files, read whole by one task each, add to the task count but
+ * not to the bytes.
  */
 public final class ProgressListener extends SparkListener implements AutoCloseable {
   private final PrintWriter out;
@@ -38,14 +43,15 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
   private final SparkContext sc;
 
   private final Map<Integer, Stage> running = new ConcurrentSkipListMap<>();
+  /** Running Spark jobs' descriptions, by job id. */
+  private final Map<Integer, String> jobs = new ConcurrentSkipListMap<>();
+  /** The Spark stages of the scan's jobs, with the time each was submitted (0 once done). */
+  private final Map<Integer, Long> readingStages = new ConcurrentHashMap<>();
   private final AtomicLong bytesRead = new AtomicLong();
   private final AtomicLong recordsRead = new AtomicLong();
+  private final AtomicLong readingNanosDone = new AtomicLong();
   private final AtomicInteger stagesDone = new AtomicInteger();
-  private volatile String job = "";
-  /** The stage that reads the input files: the first whose tasks report input bytes. */
-  private volatile int readingStage = -1;
-  private volatile long readStart;
-  private volatile long readEnd;
+  private volatile String lastJob = "";
   private volatile long lastPrint = System.nanoTime();
   private volatile long changes;
   private long printedChanges = -1;
@@ -95,23 +101,45 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
   public void onJobStart(SparkListenerJobStart e) {
     String description = e.properties() == null ? null
         : e.properties().getProperty("spark.job.description");
-    if (description != null) {
-      job = description.startsWith("dwlogs: ") ? description.substring(8) : description;
+    String group = e.properties() == null ? null
+        : e.properties().getProperty("spark.jobGroup.id");
+    if (description == null) {
+      description = group == null ? "job " + e.jobId() : group;
+    }
+    if (description.startsWith(ReportJob.DESCRIPTION_PREFIX)) {
+      description = description.substring(ReportJob.DESCRIPTION_PREFIX.length());
+    }
+    jobs.put(e.jobId(), description);
+    lastJob = description;
+    if (ReportJob.READ_PARSE_MATCH.equals(group)) {
+      scala.jdk.javaapi.CollectionConverters.asJava(e.stageIds())
+          .forEach(id -> readingStages.putIfAbsent((Integer) id, 0L));
     }
     changes++;
   }
 
   @Override
+  public void onJobEnd(SparkListenerJobEnd e) {
+    jobs.remove(e.jobId());
+    changes++;
+  }
+
+  @Override
   public void onStageSubmitted(SparkListenerStageSubmitted e) {
-    running.put(e.stageInfo().stageId(), new Stage(e.stageInfo().name(), e.stageInfo().numTasks()));
+    int id = e.stageInfo().stageId();
+    running.put(id, new Stage(e.stageInfo().name(), e.stageInfo().numTasks()));
+    readingStages.computeIfPresent(id, (k, v) -> System.nanoTime());
     changes++;
   }
 
   @Override
   public void onStageCompleted(SparkListenerStageCompleted e) {
-    running.remove(e.stageInfo().stageId());
-    if (e.stageInfo().stageId() == readingStage && readEnd == 0) {
-      readEnd = System.nanoTime();
+    int id = e.stageInfo().stageId();
+    running.remove(id);
+    Long submitted = readingStages.get(id);
+    if (submitted != null && submitted > 0) {
+      readingNanosDone.addAndGet(System.nanoTime() - submitted);
+      readingStages.put(id, 0L);
     }
     stagesDone.incrementAndGet();
     changes++;
@@ -124,20 +152,10 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
       s.done.incrementAndGet();
     }
     TaskMetrics m = e.taskMetrics();
-    if (m != null && e.taskInfo() != null && e.taskInfo().successful()) {
-      // Later stages read the cached rows, which Spark also counts as input: count only the
-      // stage that reads the files.
-      if (readingStage < 0 && m.inputMetrics().bytesRead() > 0) {
-        readingStage = e.stageId();
-        readStart = e.taskInfo().launchTime() > 0
-            ? System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(
-                Math.max(0, System.currentTimeMillis() - e.taskInfo().launchTime()))
-            : System.nanoTime();
-      }
-      if (e.stageId() == readingStage) {
-        bytesRead.addAndGet(m.inputMetrics().bytesRead());
-        recordsRead.addAndGet(m.inputMetrics().recordsRead());
-      }
+    if (m != null && e.taskInfo() != null && e.taskInfo().successful()
+        && readingStages.containsKey(e.stageId())) {
+      bytesRead.addAndGet(m.inputMetrics().bytesRead());
+      recordsRead.addAndGet(m.inputMetrics().recordsRead());
     }
     changes++;
     if (System.nanoTime() - lastPrint >= intervalNanos) {
@@ -160,7 +178,7 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
   String line(long now) {
     double seconds = (now - start) / 1e9;
     StringBuilder b = new StringBuilder("dwlogs: ").append(clock(seconds)).append(' ');
-    b.append(job.isEmpty() ? "starting" : job);
+    b.append(stageLabel());
     if (!running.isEmpty()) {
       b.append(": ");
       String sep = "";
@@ -181,10 +199,22 @@ public final class ProgressListener extends SparkListener implements AutoCloseab
       b.append(" in ").append(totalFiles).append(totalFiles == 1 ? " file" : " files");
     }
     long records = recordsRead.get();
-    double reading = readingStage < 0 ? 0 : ((readEnd > 0 ? readEnd : now) - readStart) / 1e9;
+    long readingNanos = readingNanosDone.get();
+    for (long submitted : readingStages.values()) {
+      readingNanos += submitted > 0 ? now - submitted : 0;
+    }
+    double reading = readingNanos / 1e9;
     b.append(String.format(Locale.ROOT, "; %,d records read (%,.0f/s)", records,
         reading > 0 ? records / reading : 0.0));
     return b.toString();
+  }
+
+  /** What runs: the running jobs' descriptions, or "driver" after the last job ended. */
+  private String stageLabel() {
+    if (!jobs.isEmpty()) {
+      return String.join(", ", new java.util.LinkedHashSet<>(jobs.values()));
+    }
+    return lastJob.isEmpty() ? "starting" : "driver, after " + lastJob;
   }
 
   static String clock(double seconds) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -34,86 +34,31 @@ import org.dwlogs.parse.Parsed;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
 import org.dwlogs.report.ManifestWriter;
-import org.dwlogs.report.ReportExtras;
 import org.dwlogs.report.ReportFolder;
 import org.dwlogs.report.ReportTable;
 import org.dwlogs.report.html.PageData;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.run.RunOptions;
+import org.dwlogs.run.RunTotals;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.Signature;
 
 /**
  * The report job: list inputs, read, parse and match them, aggregate, write the reports and
  * publish them. Runs on the driver; the parsing and matching run in the executors, one
- * matcher per partition.
+ * matcher per partition, once per run: later stages read the cached rows. See {@link #run()}
+ * for the stages.
  */
 public final class ReportJob {
-  /**
-   * What to run on. {@code format} overrides the per-file format when not null;
-   * {@code maxMalformedRatio} is the share of malformed records above which the run fails
-   * without publishing; {@code formulaGuard} neutralises cells that spreadsheets would
-   * evaluate as formulas; {@code from} (inclusive) and {@code to} (exclusive), when not null,
-   * keep only records timestamped inside that window.
-   */
-  public record Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-      LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
-      boolean formulaGuard, Instant from, Instant to) {
-    /** Default for {@code --max-malformed-ratio}: fail when over 5% of records are malformed. */
-    public static final double DEFAULT_MAX_MALFORMED_RATIO = 0.05;
-
-    public Options {
-      inputs = List.copyOf(inputs);
-      parameters = Map.copyOf(parameters);
-      if (!(maxMalformedRatio >= 0 && maxMalformedRatio <= 1)) {
-        throw new IllegalArgumentException("max malformed ratio must be within [0, 1]: " + maxMalformedRatio);
-      }
-      if (from != null && to != null && !from.isBefore(to)) {
-        throw new IllegalArgumentException("the window is empty: from " + from + " is not before to " + to);
-      }
-    }
-
-    /** Options without a time window. */
-    public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-        LogFormat format, ZoneId zone, Map<String, Object> parameters, double maxMalformedRatio,
-        boolean formulaGuard) {
-      this(inputs, output, catalog, config, format, zone, parameters, maxMalformedRatio,
-          formulaGuard, null, null);
-    }
-
-    /** Options with the default malformed ratio, the formula guard on and no time window. */
-    public Options(List<String> inputs, String output, Catalog catalog, JobConfig config,
-        LogFormat format, ZoneId zone, Map<String, Object> parameters) {
-      this(inputs, output, catalog, config, format, zone, parameters,
-          DEFAULT_MAX_MALFORMED_RATIO, true);
-    }
-  }
-
-  /**
-   * What a run produced: the run totals, where the reports went, and the issues that
-   * {@code --fail-on} alerts on (empty without it).
-   */
-  public record Result(Totals totals, String output, List<Trend> alerts) {
-    public Result {
-      alerts = List.copyOf(alerts);
-    }
-
-    public Result(Totals totals, String output) {
-      this(totals, output, List.of());
-    }
-  }
-
-  /** Run totals, as in the manifest. */
-  public record Totals(long files, long bytes, long records, long malformed, long truncated,
-      long matchedRecords, long unmatchedErrorRecords, long recordsWithoutTimestamp,
-      long invalidUtf8, long controlChars, long sessions, long activities) {
-
-    /** Malformed records as a share of everything read (records and malformed). */
-    public double malformedRatio() {
-      long all = records + malformed;
-      return all == 0 ? 0 : malformed / (double) all;
-    }
-  }
+  /** The stage, and Spark job group, that lists the inputs. */
+  public static final String LIST_INPUTS = "list_inputs";
+  /** The stage, and Spark job group, that sniffs each file's encoding and layout. */
+  public static final String SNIFF_INPUTS = "sniff_inputs";
+  /** The stage, and Spark job group, that reads, parses and matches every record: the scan. */
+  public static final String READ_PARSE_MATCH = "read_parse_match";
+  /** How the job's Spark job descriptions start; the progress lines leave it out. */
+  public static final String DESCRIPTION_PREFIX = "dwlogs: ";
 
   /**
    * Where a run's files and records come from instead of listing and reading
@@ -126,20 +71,20 @@ public final class ReportJob {
   }
 
   private final SparkSession spark;
-  private final Options options;
+  private final RunOptions options;
   private final Source source;
   private final TrendInput trendInput;
   private final PageData page = new PageData();
-  private final Stopwatch clock = new Stopwatch();
+  private final Stages stages;
   /** Each listed file's encoding and layout; empty when the records come from a source. */
   private Map<String, FileSniff> sniffs = Map.of();
 
-  public ReportJob(SparkSession spark, Options options) {
+  public ReportJob(SparkSession spark, RunOptions options) {
     this(spark, options, null);
   }
 
   /** A job on the records of {@code source}; null reads {@code options.inputs()}. */
-  public ReportJob(SparkSession spark, Options options, Source source) {
+  public ReportJob(SparkSession spark, RunOptions options, Source source) {
     this(spark, options, source, null);
   }
 
@@ -147,42 +92,59 @@ public final class ReportJob {
    * A job that also compares its issues with earlier runs ({@code trends.csv}, and
    * {@code alerts.csv} with {@code --fail-on}); null compares with nothing.
    */
-  public ReportJob(SparkSession spark, Options options, Source source, TrendInput trendInput) {
+  public ReportJob(SparkSession spark, RunOptions options, Source source, TrendInput trendInput) {
     this.spark = spark;
     this.options = options;
     this.source = source;
     this.trendInput = trendInput;
+    this.stages = new Stages(spark.sparkContext());
   }
 
-  public Result run() throws IOException {
+  /**
+   * Runs the stages in order. Each stage is timed for the manifest's {@code timings_ms} and
+   * labels its Spark jobs with its name (the job group) and a description, which the Spark
+   * UI and the progress lines show. The scan runs in {@code read_parse_match}, which
+   * materialises the cached rows; every later stage reads that cache.
+   */
+  public RunResult run() throws IOException {
     Instant started = Instant.now();
     try (ReportFolder folder = ReportFolder.stage(options.output(),
         spark.sparkContext().hadoopConfiguration())) {
-      List<InputFile> files = clock.time("list_inputs", this::listInputs);
-      Dataset<Row> rows = clock.time("read_parse_match", () -> parseAndMatch(files));
+      List<InputFile> files = stages.time(LIST_INPUTS, "list inputs", this::listInputs);
+      stages.run(SNIFF_INPUTS, "sniff encodings and layouts", () -> sniffInputs(files));
+      Dataset<Row> rows = stages.time(READ_PARSE_MATCH, "read, parse and match",
+          () -> parseAndMatch(files));
       try {
-        Totals totals = clock.time("totals", () -> totals(files, rows));
+        RunTotals totals = stages.time("totals", "totals", () -> totals(files, rows));
         Map<String, String> display = displayNames(files);
-        List<Row> unreadable = clock.time("quarantine", () -> writeQuarantine(folder, rows, display));
+        List<Row> unreadable = stages.time("quarantine", "quarantine",
+            () -> writeQuarantine(folder, rows, display));
         unreadable.forEach(r -> warn("cannot read " + display.getOrDefault(r.getString(0), r.getString(0))
             + ": " + r.getString(4)));
-        checkMalformedRatio(totals, rows, display);
+        stages.run("malformed_ratio", "malformed ratio",
+            () -> checkMalformedRatio(totals, rows, display));
         Dataset<Row> matched = ReportTables.matched(rows);
-        clock.run("issue_summary", () -> writeIssueSummary(folder, matched, totals));
-        clock.run("issue_daily", () -> writeIssueDaily(folder, matched));
-        clock.run("issue_sessions", () -> writeIssueSessions(folder, matched));
-        clock.run("version_mismatch", () -> writeVersionMismatch(folder, matched));
-        clock.run("issue_details", () -> writeIssueDetails(folder, matched));
-        clock.run("unmatched_errors", () -> writeUnmatchedErrors(folder, rows));
-        List<Row> perFile = clock.time("per_file", () -> ReportTables.perFile(rows).collectAsList());
-        List<Row> byKind = ReportTables.malformedByKind(rows).collectAsList();
+        stages.run("issue_summary", "issue_summary.csv",
+            () -> writeIssueSummary(folder, matched, totals));
+        stages.run("issue_daily", "issue_daily.csv", () -> writeIssueDaily(folder, matched));
+        stages.run("issue_sessions", "issue_sessions.csv",
+            () -> writeIssueSessions(folder, matched));
+        stages.run("version_mismatch", "version_mismatch.csv",
+            () -> writeVersionMismatch(folder, matched));
+        stages.run("issue_details", "issue_details.csv", () -> writeIssueDetails(folder, matched));
+        stages.run("unmatched_errors", "unmatched_errors.csv",
+            () -> writeUnmatchedErrors(folder, rows));
+        List<Row> perFile = stages.time("per_file", "per-file statistics",
+            () -> ReportTables.perFile(rows).collectAsList());
+        List<Row> byKind = stages.time("malformed_by_kind", "malformed records by kind",
+            () -> ReportTables.malformedByKind(rows).collectAsList());
         warnNoRecordStart(files, byKind);
         ReportExtras extras = new ReportExtras(folder, options, trendInput, page);
-        List<Trend> alerts = clock.time("report_html", () -> extras.write(totals,
-            ReportExtras.quality(files, perFile, byKind), started));
+        List<Trend> alerts = stages.time("report_html", "trends, alerts and report.html",
+            () -> extras.write(totals, ReportExtras.quality(files, perFile, byKind), started));
         writeManifest(folder, files, perFile, byKind, totals, started);
         folder.publish();
-        return new Result(totals, folder.target().toString(), alerts);
+        return new RunResult(totals, folder.target().toString(), alerts);
       } finally {
         rows.unpersist();
       }
@@ -190,7 +152,6 @@ public final class ReportJob {
   }
 
   private List<InputFile> listInputs() throws IOException {
-    spark.sparkContext().setJobGroup("list", "dwlogs: list inputs", false);
     if (source != null) {
       return source.list(spark);
     }
@@ -198,18 +159,25 @@ public final class ReportJob {
         options.format());
   }
 
-  /** Reads, parses and matches every record into {@link ReportRows}, cached for the reports. */
+  /** Each listed file's encoding and layout; nothing to sniff when the records come from a source. */
+  private void sniffInputs(List<InputFile> files) {
+    if (source == null) {
+      sniffs = LogReader.sniff(JavaSparkContext.fromSparkContext(spark.sparkContext()), files,
+          options.config());
+    }
+  }
+
+  /**
+   * Reads, parses and matches every record into {@link ReportRows}, and caches them for the
+   * reports. Counting the rows runs the scan here, so the stage's time is the scan's.
+   */
   private Dataset<Row> parseAndMatch(List<InputFile> files) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    sc.setJobGroup("match", "dwlogs: read, parse and match", false);
     JobConfig config = options.config();
     Broadcast<Catalog> catalog = sc.broadcast(options.catalog());
     Set<String> errorLevels = new HashSet<>(config.errorLevels());
     Long from = options.from() == null ? null : options.from().toEpochMilli();
     Long to = options.to() == null ? null : options.to().toEpochMilli();
-    if (source == null) {
-      sniffs = LogReader.sniff(sc, files, config);
-    }
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
         : LogReader.read(sc, files, config, options.zone(), sniffs);
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
@@ -218,20 +186,26 @@ public final class ReportJob {
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
       return ReportRows.rows(it, matcher, ids, errorLevels, from, to);
     });
-    return spark.createDataFrame(rows, ReportRows.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> cached = spark.createDataFrame(rows, ReportRows.SCHEMA)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      cached.count();
+    } catch (RuntimeException e) {
+      cached.unpersist(); // run() unpersists only the rows it got
+      throw e;
+    }
+    return cached;
   }
 
-  private Totals totals(List<InputFile> files, Dataset<Row> rows) {
-    spark.sparkContext().setJobGroup("totals", "dwlogs: totals", false);
+  private RunTotals totals(List<InputFile> files, Dataset<Row> rows) {
     Row t = ReportTables.totals(rows);
-    return new Totals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
+    return new RunTotals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
         t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5),
         t.getLong(6), t.getLong(7), t.getLong(8), t.getLong(9));
   }
 
-  private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, Totals totals)
+  private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, RunTotals totals)
       throws IOException {
-    spark.sparkContext().setJobGroup("issue_summary", "dwlogs: issue_summary.csv", false);
     Map<String, Row> byIssue = new HashMap<>();
     for (Row r : ReportTables.issueSummary(matched).collectAsList()) {
       byIssue.put(r.getString(0), r);
@@ -255,7 +229,6 @@ public final class ReportJob {
   }
 
   private void writeIssueDaily(ReportFolder folder, Dataset<Row> matched) throws IOException {
-    spark.sparkContext().setJobGroup("issue_daily", "dwlogs: issue_daily.csv", false);
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_DAILY)) {
       stream(ReportTables.issueDaily(matched), r -> out.write(r.getString(0), r.getString(1),
           Long.toString(r.getLong(2)), Long.toString(r.getLong(3))));
@@ -263,7 +236,6 @@ public final class ReportJob {
   }
 
   private void writeIssueSessions(ReportFolder folder, Dataset<Row> matched) throws IOException {
-    spark.sparkContext().setJobGroup("issue_sessions", "dwlogs: issue_sessions.csv", false);
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_SESSIONS)) {
       stream(ReportTables.issueSessions(matched), r -> out.write(r.getString(0), r.getString(1),
           Long.toString(r.getLong(2)), Cells.timestamp(nullableLong(r, 3)),
@@ -272,7 +244,6 @@ public final class ReportJob {
   }
 
   private void writeVersionMismatch(ReportFolder folder, Dataset<Row> matched) throws IOException {
-    spark.sparkContext().setJobGroup("version_mismatch", "dwlogs: version_mismatch.csv", false);
     try (CsvReportWriter out = writer(folder, ReportTable.VERSION_MISMATCH)) {
       stream(ReportTables.versionMismatch(matched), r -> out.write(Cells.text(r.get(0)),
           Cells.text(r.get(1)), Cells.text(r.get(2)), Cells.text(r.get(3)),
@@ -281,7 +252,6 @@ public final class ReportJob {
   }
 
   private void writeIssueDetails(ReportFolder folder, Dataset<Row> matched) throws IOException {
-    spark.sparkContext().setJobGroup("issue_details", "dwlogs: issue_details.csv", false);
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_DETAILS)) {
       stream(ReportTables.issueDetails(matched), r -> out.write(r.getString(0), r.getString(1),
           r.getString(2), Long.toString(r.getLong(3)), Long.toString(r.getLong(4))));
@@ -289,7 +259,6 @@ public final class ReportJob {
   }
 
   private void writeUnmatchedErrors(ReportFolder folder, Dataset<Row> rows) throws IOException {
-    spark.sparkContext().setJobGroup("unmatched_errors", "dwlogs: unmatched_errors.csv", false);
     try (CsvReportWriter out = writer(folder, ReportTable.UNMATCHED_ERRORS)) {
       stream(ReportTables.unmatchedErrors(rows), r -> out.write(r.getString(0),
           Long.toString(r.getLong(1)), Long.toString(r.getLong(2)),
@@ -304,7 +273,6 @@ public final class ReportJob {
    */
   private List<Row> writeQuarantine(ReportFolder folder, Dataset<Row> rows,
       Map<String, String> display) throws IOException {
-    spark.sparkContext().setJobGroup("quarantine", "dwlogs: quarantine", false);
     List<Row> unreadable = new java.util.ArrayList<>();
     try (CsvReportWriter out = writer(folder, ReportTable.QUARANTINE)) {
       stream(ReportTables.quarantine(rows), r -> {
@@ -320,7 +288,7 @@ public final class ReportJob {
   }
 
   /** Fails the run, before anything is published, when too many records are malformed. */
-  private void checkMalformedRatio(Totals totals, Dataset<Row> rows, Map<String, String> display) {
+  private void checkMalformedRatio(RunTotals totals, Dataset<Row> rows, Map<String, String> display) {
     if (totals.malformedRatio() <= options.maxMalformedRatio()) {
       return;
     }
@@ -363,7 +331,7 @@ public final class ReportJob {
   }
 
   private void writeManifest(ReportFolder folder, List<InputFile> files, List<Row> perFile,
-      List<Row> byKind, Totals totals, Instant started) throws IOException {
+      List<Row> byKind, RunTotals totals, Instant started) throws IOException {
     Map<String, Row> stats = new HashMap<>();
     perFile.forEach(r -> stats.put(r.getString(0), r));
     Map<String, Map<String, Long>> kinds = new HashMap<>();
@@ -375,7 +343,7 @@ public final class ReportJob {
     spark.put("version", this.spark.version());
     try (OutputStream out = folder.create(ReportTable.MANIFEST)) {
       ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, stats, kinds, totals,
-          spark, clock.timings(), started, Instant.now(), sniffs));
+          spark, stages.timings(), started, Instant.now(), sniffs));
     }
   }
 
@@ -396,9 +364,17 @@ public final class ReportJob {
     return r.isNullAt(i) ? null : r.getLong(i);
   }
 
-  /** Wall-clock time per stage, in the order the stages ran. */
-  static final class Stopwatch {
+  /**
+   * Runs the job's stages: each one's wall-clock time, in the order the stages ran, and the
+   * Spark job group (the stage's name) and description of the jobs it starts.
+   */
+  static final class Stages {
+    private final SparkContext sc;
     private final Map<String, Long> millis = new LinkedHashMap<>();
+
+    Stages(SparkContext sc) {
+      this.sc = sc;
+    }
 
     interface IoSupplier<T> {
       T get() throws IOException;
@@ -408,17 +384,19 @@ public final class ReportJob {
       void run() throws IOException;
     }
 
-    <T> T time(String stage, IoSupplier<T> work) throws IOException {
+    <T> T time(String stage, String description, IoSupplier<T> work) throws IOException {
+      sc.setJobGroup(stage, DESCRIPTION_PREFIX + description, false);
       long start = System.nanoTime();
       try {
         return work.get();
       } finally {
         millis.merge(stage, (System.nanoTime() - start) / 1_000_000, Long::sum);
+        sc.clearJobGroup();
       }
     }
 
-    void run(String stage, IoRunnable work) throws IOException {
-      time(stage, () -> {
+    void run(String stage, String description, IoRunnable work) throws IOException {
+      time(stage, description, () -> {
         work.run();
         return null;
       });

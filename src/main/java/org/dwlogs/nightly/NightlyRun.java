@@ -27,11 +27,14 @@ import org.dwlogs.config.JobConfig;
 import org.dwlogs.ingest.InputException;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.job.ReportJob;
+import org.dwlogs.job.RunResult;
 import org.dwlogs.report.ReportFolder;
 import org.dwlogs.report.trend.Alerts;
 import org.dwlogs.report.trend.FailOn;
 import org.dwlogs.report.trend.TrendInput;
 import org.dwlogs.report.trend.Trends;
+import org.dwlogs.run.RunOptions;
+import org.dwlogs.run.RunTotals;
 import org.dwlogs.signatures.Catalog;
 
 /**
@@ -77,7 +80,7 @@ public final class NightlyRun {
   }
 
   /** One day's run: its input and the job's result. */
-  public record Day(LocalDate day, List<String> inputs, boolean byTimestamp, ReportJob.Result result) {}
+  public record Day(LocalDate day, List<String> inputs, boolean byTimestamp, RunResult result) {}
 
   private final SparkSession spark;
   private final Settings settings;
@@ -120,7 +123,7 @@ public final class NightlyRun {
       parameters.put("to", partitioned ? "" : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
       parameters.put("nightly_day", day.toString());
       parameters.put("nightly_layout", partitioned ? "partitioned" : "timestamp");
-      ReportJob.Options options = new ReportJob.Options(inputs, output, settings.catalog(),
+      RunOptions options = new RunOptions(inputs, output, settings.catalog(),
           settings.config(), settings.format(), settings.zone(), parameters,
           settings.maxMalformedRatio(), settings.formulaGuard(),
           partitioned ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -131,8 +134,8 @@ public final class NightlyRun {
           + Trends.WINDOW_DAYS + " days before" + (trends.missing().isEmpty() ? ""
               : " (no complete report for " + String.join(", ", trends.missing()) + ")"));
       long start = System.nanoTime();
-      ReportJob.Result result = new ReportJob(spark, options, null, trends).run();
-      ReportJob.Totals t = result.totals();
+      RunResult result = new ReportJob(spark, options, null, trends).run();
+      RunTotals t = result.totals();
       log.line(String.format(java.util.Locale.ROOT,
           "%s: done: %d files, %d records, %d matched, %d malformed; published %s (%.1f s)",
           day, t.files(), t.records(), t.matchedRecords(), t.malformed(), result.output(),

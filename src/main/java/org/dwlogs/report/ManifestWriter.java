@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
 import org.dwlogs.Version;
 import org.dwlogs.ingest.FileSniff;
 import org.dwlogs.ingest.InputFile;
-import org.dwlogs.job.ReportJob;
+import org.dwlogs.run.RunOptions;
+import org.dwlogs.run.RunTotals;
 
 /** Writes {@code run_manifest.json}: what was read, what was found, with which settings. */
 public final class ManifestWriter {
@@ -25,15 +26,15 @@ public final class ManifestWriter {
   private ManifestWriter() {}
 
   /** Everything the manifest reports; {@code perFile} rows come from {@code ReportTables.perFile}. */
-  public record Manifest(ReportJob.Options options, List<InputFile> files,
+  public record Manifest(RunOptions options, List<InputFile> files,
       Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
-      ReportJob.Totals totals, Map<String, Object> spark,
+      RunTotals totals, Map<String, Object> spark,
       Map<String, Long> timingsMillis, Instant started, Instant finished,
       Map<String, FileSniff> sniffs) {
     /** A manifest without encodings and layouts (records read from an index). */
-    public Manifest(ReportJob.Options options, List<InputFile> files,
+    public Manifest(RunOptions options, List<InputFile> files,
         Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
-        ReportJob.Totals totals, Map<String, Object> spark,
+        RunTotals totals, Map<String, Object> spark,
         Map<String, Long> timingsMillis, Instant started, Instant finished) {
       this(options, files, perFile, malformedByKind, totals, spark, timingsMillis, started,
           finished, Map.of());
@@ -91,7 +92,7 @@ public final class ManifestWriter {
     }
     root.put("inputs", inputs);
 
-    ReportJob.Totals t = m.totals();
+    RunTotals t = m.totals();
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("files", t.files());
     totals.put("bytes", t.bytes());

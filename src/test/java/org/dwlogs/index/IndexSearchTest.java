@@ -26,6 +26,7 @@ import org.dwlogs.ingest.LogReader;
 import org.dwlogs.job.ReportJob;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.report.ReportTable;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 import org.dwlogs.signatures.Signature;
 import org.junit.jupiter.api.AfterAll;
@@ -230,7 +231,7 @@ class IndexSearchTest {
   static void report(Path out, ReportJob.Source source) throws IOException {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", source == null ? List.of(SAMPLE) : List.of());
-    ReportJob.Options options = new ReportJob.Options(source == null ? List.of(SAMPLE) : List.of(),
+    RunOptions options = new RunOptions(source == null ? List.of(SAMPLE) : List.of(),
         out.toString(), CatalogLoader.bundled(), ConfigLoader.bundled(), null, ZoneId.of("UTC"),
         parameters);
     new ReportJob(spark, options, source).run();

@@ -351,7 +351,7 @@ class BadInputReportTest {
     Path onlyEmpty = tmp.resolve("only-empty");
     writeEmpty(onlyEmpty);
     Path emptyOut = tmp.resolve("empty-out");
-    ReportJob.Result result = MessyLogs.run(SPARK.session(),
+    RunResult result = MessyLogs.run(SPARK.session(),
         List.of(onlyEmpty.toString(), onlyEmpty.resolve("emptydir").toString()), emptyOut, 0.05);
     assertThat(result.totals().records()).isZero();
     assertThat(result.totals().malformed()).isZero();

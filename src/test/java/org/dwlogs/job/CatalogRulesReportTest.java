@@ -14,6 +14,7 @@ import org.dwlogs.SparkTestSession;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.SourceFiles;
 import org.dwlogs.report.ReportTable;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.CatalogLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +109,7 @@ class CatalogRulesReportTest {
     Files.createDirectories(in.getParent());
     Files.writeString(in, b, StandardCharsets.UTF_8);
     out = tmp.resolve("out");
-    new ReportJob(SPARK.session(), new ReportJob.Options(List.of(in.getParent().toString()),
+    new ReportJob(SPARK.session(), new RunOptions(List.of(in.getParent().toString()),
         out.toString(), catalog, ConfigLoader.bundled(), null, ZoneOffset.UTC, Map.of()))
         .run();
   }

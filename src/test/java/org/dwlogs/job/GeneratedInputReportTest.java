@@ -17,6 +17,7 @@ import org.dwlogs.SparkTestSession;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.generate.LogGenerator;
 import org.dwlogs.generate.Sizes;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class GeneratedInputReportTest {
     new LogGenerator(new LogGenerator.Options(in, Sizes.parse("3m"), 20261120L, 0.003, 2)).generate();
     truth = new ObjectMapper().readTree(in.resolve("_truth/truth.json").toFile());
     out = tmp.resolve("reports");
-    new ReportJob(SPARK.session(), new ReportJob.Options(List.of(in.toString()), out.toString(),
+    new ReportJob(SPARK.session(), new RunOptions(List.of(in.toString()), out.toString(),
         CatalogLoader.bundled(), ConfigLoader.bundled(), null, ZoneOffset.UTC, Map.of())).run();
   }
 

@@ -36,6 +36,7 @@ import org.dwlogs.ReportCsv;
 import org.dwlogs.SparkTestSession;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.report.ReportTable;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.Catalog;
 import org.dwlogs.signatures.CatalogLoader;
 import org.dwlogs.signatures.Signature;
@@ -104,7 +105,7 @@ class KnownCountsReportTest {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", List.of(in.toString()));
     parameters.put("output", out.toString());
-    new ReportJob(SPARK.session(), new ReportJob.Options(List.of(in.toString()), out.toString(),
+    new ReportJob(SPARK.session(), new RunOptions(List.of(in.toString()), out.toString(),
         catalog, ConfigLoader.bundled(), null, ZoneId.of("UTC"), parameters)).run();
   }
 

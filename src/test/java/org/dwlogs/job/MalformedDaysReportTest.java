@@ -22,6 +22,7 @@ import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.parse.Malformed;
 import org.dwlogs.report.ReportTable;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class MalformedDaysReportTest {
     for (String day : DAYS) {
       Instant from = Instant.parse(day + "T00:00:00Z");
       Path out = tmp.resolve("out-" + day);
-      new ReportJob(SPARK.session(), new ReportJob.Options(List.of(in.toString()),
+      new ReportJob(SPARK.session(), new RunOptions(List.of(in.toString()),
           out.toString(), CatalogLoader.bundled(), ConfigLoader.bundled(), null, ZoneOffset.UTC,
           Map.of(), 1.0, true, from, from.plusSeconds(86_400))).run();
       List<Map<String, String>> rows =

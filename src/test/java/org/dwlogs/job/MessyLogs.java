@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.SparkSession;
 import org.dwlogs.config.ConfigLoader;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 
 /**
@@ -100,9 +101,9 @@ final class MessyLogs {
         + (session == null ? "" : "Session ID: " + session + eol);
   }
 
-  static ReportJob.Result run(SparkSession spark, List<String> inputs, Path out, double maxRatio)
+  static RunResult run(SparkSession spark, List<String> inputs, Path out, double maxRatio)
       throws IOException {
-    return new ReportJob(spark, new ReportJob.Options(inputs, out.toString(),
+    return new ReportJob(spark, new RunOptions(inputs, out.toString(),
         CatalogLoader.bundled(), ConfigLoader.bundled(), null, ZoneOffset.UTC, Map.of(),
         maxRatio, true)).run();
   }

@@ -24,6 +24,7 @@ import org.dwlogs.SparkTestSession;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.report.ReportFolder;
 import org.dwlogs.report.ReportTable;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -76,7 +77,7 @@ class SampleLogsReportTest {
     }
   }
 
-  static ReportJob.Result run(Path output) throws IOException {
+  static RunResult run(Path output) throws IOException {
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("inputs", List.of(SAMPLE));
     parameters.put("output", output.toString());
@@ -84,7 +85,7 @@ class SampleLogsReportTest {
     parameters.put("config", "bundled");
     parameters.put("format", "by extension");
     parameters.put("timezone", "UTC");
-    ReportJob.Options options = new ReportJob.Options(List.of(SAMPLE), output.toString(),
+    RunOptions options = new RunOptions(List.of(SAMPLE), output.toString(),
         CatalogLoader.bundled(), ConfigLoader.bundled(), null, ZoneId.of("UTC"), parameters);
     return new ReportJob(SPARK.session(), options).run();
   }

@@ -14,6 +14,7 @@ import org.dwlogs.ReportCsv;
 import org.dwlogs.SparkTestSession;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.job.ReportJob;
+import org.dwlogs.run.RunOptions;
 import org.dwlogs.signatures.CatalogLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,7 +96,7 @@ class FormulaGuardTest {
             + "2026-11-20 01:02:05,000 INFO [DualWriteSync] done\n",
         StandardCharsets.UTF_8);
     Path out = tmp.resolve("out-" + guard);
-    new ReportJob(SPARK.session(), new ReportJob.Options(List.of(in.toString()), out.toString(),
+    new ReportJob(SPARK.session(), new RunOptions(List.of(in.toString()), out.toString(),
         CatalogLoader.bundled(), ConfigLoader.bundled(), null, ZoneOffset.UTC, Map.of(), 1.0,
         guard)).run();
     ReportCsv report = ReportCsv.read(out.resolve(ReportTable.UNMATCHED_ERRORS.fileName()));

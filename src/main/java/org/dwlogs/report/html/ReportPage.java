@@ -15,12 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.dwlogs.Version;
-import org.dwlogs.job.ReportJob;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.html.PageData.Row;
 import org.dwlogs.report.trend.Status;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.run.RunTotals;
 
 /**
  * {@code report.html}: one self-contained page of a run, made from the rows the CSV reports
@@ -40,7 +40,7 @@ public final class ReportPage {
    * Everything on the page. {@code trends} and {@code trendInput} are null when the run is
    * compared with nothing (a plain {@code report}).
    */
-  public record Page(String heading, ReportJob.Totals totals, long catalogEntries, PageData data,
+  public record Page(String heading, RunTotals totals, long catalogEntries, PageData data,
       List<FileQuality> files, List<Trend> trends, TrendInput trendInput, Instant started,
       Instant finished) {}
 
@@ -82,7 +82,7 @@ public final class ReportPage {
   }
 
   private static void headline(StringBuilder h, Page p) {
-    ReportJob.Totals t = p.totals();
+    RunTotals t = p.totals();
     String first = null;
     String last = null;
     for (Row r : p.data().issueSummary()) {

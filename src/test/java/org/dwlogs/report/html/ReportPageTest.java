@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.dwlogs.job.ReportJob;
 import org.dwlogs.report.ReportTable;
 import org.dwlogs.report.trend.EarlierRun;
 import org.dwlogs.report.trend.IssueCounts;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
 import org.dwlogs.report.trend.Trends;
+import org.dwlogs.run.RunTotals;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -63,7 +63,7 @@ class ReportPageTest {
   }
 
   static String render(PageData data, List<Trend> trends, TrendInput in) {
-    ReportJob.Totals totals = new ReportJob.Totals(2, 100, 50, 1, 0, 16, 2, 0, 0, 0, 9, 4);
+    RunTotals totals = new RunTotals(2, 100, 50, 1, 0, 16, 2, 0, 0, 0, 9, 4);
     List<ReportPage.FileQuality> files = List.of(new ReportPage.FileQuality("logs/" + SCRIPT + ".log",
         "text", 100, 50, 1, Map.of("bad_timestamp", 1L), 0, 0, 0, 0));
     return ReportPage.render(new ReportPage.Page("Report", totals, 3, data, files, trends, in,

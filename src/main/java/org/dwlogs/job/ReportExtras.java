@@ -1,4 +1,4 @@
-package org.dwlogs.report;
+package org.dwlogs.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,13 +11,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.dwlogs.ingest.InputFile;
-import org.dwlogs.job.ReportJob;
+import org.dwlogs.report.Cells;
+import org.dwlogs.report.CsvReportWriter;
+import org.dwlogs.report.ReportFolder;
+import org.dwlogs.report.ReportTable;
 import org.dwlogs.report.html.PageData;
 import org.dwlogs.report.html.ReportPage;
 import org.dwlogs.report.trend.IssueCounts;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
 import org.dwlogs.report.trend.Trends;
+import org.dwlogs.run.RunOptions;
+import org.dwlogs.run.RunTotals;
 
 /**
  * What a run writes after the CSV reports, into the same staging folder: {@code trends.csv}
@@ -26,11 +31,11 @@ import org.dwlogs.report.trend.Trends;
  */
 public final class ReportExtras {
   private final ReportFolder folder;
-  private final ReportJob.Options options;
+  private final RunOptions options;
   private final TrendInput trendInput;
   private final PageData data;
 
-  public ReportExtras(ReportFolder folder, ReportJob.Options options, TrendInput trendInput,
+  public ReportExtras(ReportFolder folder, RunOptions options, TrendInput trendInput,
       PageData data) {
     this.folder = folder;
     this.options = options;
@@ -39,7 +44,7 @@ public final class ReportExtras {
   }
 
   /** Writes the trends, the alerts and the page; returns the issues {@code --fail-on} alerts on. */
-  public List<Trend> write(ReportJob.Totals totals, List<ReportPage.FileQuality> files,
+  public List<Trend> write(RunTotals totals, List<ReportPage.FileQuality> files,
       Instant started) throws IOException {
     List<Trend> trends = null;
     List<Trend> alerts = List.of();

@@ -1,0 +1,9 @@
+/**
+ * Reading: {@code InputLister} lists the input files on any Hadoop file system (on the driver),
+ * {@code FileSniffer} tells each file's encoding and text layout from its first bytes (a small
+ * Spark job), and {@code LogReader} reads them into parsed records, one Spark partition per input
+ * split, on the executors. Text and JSON Lines go through the split-safe
+ * {@code MultiLineTextInputFormat}; CSV files and JSON documents are streamed whole by one task
+ * each. What cannot be read becomes a malformed record, never an exception that stops the run.
+ */
+package org.dwlogs.ingest;
