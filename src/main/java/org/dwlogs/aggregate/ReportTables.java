@@ -47,6 +47,15 @@ public final class ReportTables {
     return coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
   }
 
+  /**
+   * Every row but the per-partition distinct-ID rows, which only {@link #totals} reads: what
+   * the report tables are computed from.
+   */
+  public static Dataset<Row> withoutIdRows(Dataset<Row> rows) {
+    return rows.filter(col("kind").notEqual(ReportRows.KIND_SESSION)
+        .and(col("kind").notEqual(ReportRows.KIND_ACTIVITY)));
+  }
+
   /** Rows of records that matched a catalog entry (one per record and entry). */
   public static Dataset<Row> matched(Dataset<Row> rows) {
     return rows.filter(isRecord().and(col("issue_id").isNotNull()));

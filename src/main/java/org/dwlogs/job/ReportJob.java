@@ -112,10 +112,11 @@ public final class ReportJob {
         spark.sparkContext().hadoopConfiguration())) {
       List<InputFile> files = stages.time(LIST_INPUTS, "list inputs", this::listInputs);
       stages.run(SNIFF_INPUTS, "sniff encodings and layouts", () -> sniffInputs(files));
-      Dataset<Row> rows = stages.time(READ_PARSE_MATCH, "read, parse and match",
+      Scan scan = stages.time(READ_PARSE_MATCH, "read, parse and match",
           () -> parseAndMatch(files));
+      Dataset<Row> rows = scan.rows();
       try {
-        RunTotals totals = stages.time("totals", "totals", () -> totals(files, rows));
+        RunTotals totals = scan.totals();
         Map<String, String> display = displayNames(files);
         List<Row> unreadable = stages.time("quarantine", "quarantine",
             () -> writeQuarantine(folder, rows, display));
@@ -167,11 +168,17 @@ public final class ReportJob {
     }
   }
 
+  /** The scan's outcome: the run totals, and the cached rows every report table is computed from. */
+  private record Scan(RunTotals totals, Dataset<Row> rows) {}
+
   /**
-   * Reads, parses and matches every record into {@link ReportRows}, and caches them for the
-   * reports. Counting the rows runs the scan here, so the stage's time is the scan's.
+   * Reads, parses and matches every record into {@link ReportRows}, and sums up the run
+   * totals in the same pass, so the stage's time is the scan's. The rows are cached on the
+   * way; the per-ID rows, which only the totals' distinct counts read, are then dropped, and
+   * the reports read a cache of the other rows (matched records, unmatched errors, malformed
+   * records, per-file counters): a few per thousand records.
    */
-  private Dataset<Row> parseAndMatch(List<InputFile> files) {
+  private Scan parseAndMatch(List<InputFile> files) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JobConfig config = options.config();
     Broadcast<Catalog> catalog = sc.broadcast(options.catalog());
@@ -186,15 +193,22 @@ public final class ReportJob {
       IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
       return ReportRows.rows(it, matcher, ids, errorLevels, from, to);
     });
-    Dataset<Row> cached = spark.createDataFrame(rows, ReportRows.SCHEMA)
+    Dataset<Row> all = spark.createDataFrame(rows, ReportRows.SCHEMA)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> reported = null;
     try {
-      cached.count();
+      RunTotals totals = totals(files, all);
+      reported = ReportTables.withoutIdRows(all).persist(StorageLevel.MEMORY_AND_DISK());
+      reported.count();
+      return new Scan(totals, reported);
     } catch (RuntimeException e) {
-      cached.unpersist(); // run() unpersists only the rows it got
+      if (reported != null) {
+        reported.unpersist(); // run() unpersists only the rows it got
+      }
       throw e;
+    } finally {
+      all.unpersist();
     }
-    return cached;
   }
 
   private RunTotals totals(List<InputFile> files, Dataset<Row> rows) {

@@ -108,7 +108,7 @@ class ReportJobStagesTest {
     List<String> stages = new ArrayList<>();
     timings.fieldNames().forEachRemaining(stages::add);
     assertThat(stages).startsWith(ReportJob.LIST_INPUTS, ReportJob.SNIFF_INPUTS,
-        ReportJob.READ_PARSE_MATCH, "totals");
+        ReportJob.READ_PARSE_MATCH, "quarantine");
     assertThat(jobs.groups).as("the job group of each Spark job of the run").isNotEmpty()
         .allSatisfy(g -> assertThat(stages).as("timed stages").contains(g));
     assertThat(jobs.firstInputGroup).as("job group of the first task that read input bytes")
