@@ -186,6 +186,19 @@ public final class LiteralPrefilter {
     return evaluate(out);
   }
 
+  /**
+   * As {@link #mayMatchEach(String, boolean[])} for the UTF-8 text in {@code bytes[from, to)},
+   * without decoding it: a reader can dismiss a line of noise from its bytes.
+   */
+  public int mayMatchEach(byte[] bytes, int from, int to, boolean[] out) {
+    if (shown == null) {
+      return markAll(out);
+    }
+    hits.clear();
+    scanner.scan(bytes, from, to, hits);
+    return evaluate(out);
+  }
+
   private static int markAll(boolean[] out) {
     Arrays.fill(out, true);
     return out.length;
