@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  *
  * <p>Most records carry no ID, and running a handful of case-insensitive regular
  * expressions over each message costs more than the rest of parsing. So each notation's
- * leading literal (see {@link RegexHints}) is looked for first in the lowercased message;
- * a notation whose literal is absent cannot match and is skipped.
+ * leading literal (see {@link RegexHints}) is looked for first, ignoring case, without copying
+ * the message; a notation whose literal is absent cannot match and is skipped.
  */
 public final class IdExtractor {
   private final List<Pattern> sessionPatterns;
@@ -28,25 +28,11 @@ public final class IdExtractor {
   }
 
   public String sessionId(String text) {
-    return find(sessionPatterns, sessionHints, text, lower(text));
+    return find(sessionPatterns, sessionHints, text);
   }
 
   public String activityId(String text) {
-    return find(activityPatterns, activityHints, text, lower(text));
-  }
-
-  /** The session ID of {@code text}, given its lowercased copy (which the caller has anyway). */
-  public String sessionId(String text, String lowerText) {
-    return find(sessionPatterns, sessionHints, text, lowerText);
-  }
-
-  /** The activity ID of {@code text}, given its lowercased copy. */
-  public String activityId(String text, String lowerText) {
-    return find(activityPatterns, activityHints, text, lowerText);
-  }
-
-  private static String lower(String text) {
-    return text == null ? null : text.toLowerCase(Locale.ROOT);
+    return find(activityPatterns, activityHints, text);
   }
 
   /** The text with every ID notation (label and value) removed. */
@@ -88,7 +74,7 @@ public final class IdExtractor {
     return PLACEHOLDERS.contains(s) || ZERO_GUID.matcher(s).matches();
   }
 
-  private static String find(List<Pattern> patterns, String[] hints, String text, String lower) {
+  private static String find(List<Pattern> patterns, String[] hints, String text) {
     if (text == null) {
       return null;
     }
@@ -96,10 +82,7 @@ public final class IdExtractor {
       int from = 0;
       if (hints[i] != null) {
         // Every match starts with the hint, so none starts before its first occurrence.
-        from = lower.indexOf(hints[i]);
-        if (from < 0 || lower.length() != text.length()) {
-          from = from < 0 ? -1 : 0; // lowercasing changed the length: offsets don't carry over
-        }
+        from = indexIgnoringCase(text, hints[i]);
         if (from < 0) {
           continue;
         }
@@ -114,5 +97,36 @@ public final class IdExtractor {
       }
     }
     return null;
+  }
+
+  /**
+   * Where the lowercase {@code hint} first occurs in {@code text}, each character compared
+   * lowercased, or -1: the text is not copied, and offsets are the text's own.
+   */
+  static int indexIgnoringCase(String text, String hint) {
+    char first = hint.charAt(0);
+    int last = text.length() - hint.length();
+    for (int i = 0; i <= last; i++) {
+      if (lower(text.charAt(i)) == first && restMatches(text, i, hint)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean restMatches(String text, int at, String hint) {
+    for (int j = 1; j < hint.length(); j++) {
+      if (lower(text.charAt(at + j)) != hint.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char lower(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return Character.toLowerCase(c);
   }
 }

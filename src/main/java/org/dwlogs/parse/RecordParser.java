@@ -93,14 +93,11 @@ public final class RecordParser {
       boolean truncated) {
     String session = IdExtractor.normalize(sessionField);
     String activity = IdExtractor.normalize(activityField);
-    if (session == null || activity == null) {
-      String lower = message.toLowerCase(java.util.Locale.ROOT);
-      if (session == null) {
-        session = ids.sessionId(message, lower);
-      }
-      if (activity == null) {
-        activity = ids.activityId(message, lower);
-      }
+    if (session == null) {
+      session = ids.sessionId(message);
+    }
+    if (activity == null) {
+      activity = ids.activityId(message);
     }
     if (component != null && (session == null || activity == null)) {
       // An ID may be written in the component brackets: "ERROR [SessionId=...] message".

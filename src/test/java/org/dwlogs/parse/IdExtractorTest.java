@@ -2,6 +2,7 @@ package org.dwlogs.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.junit.jupiter.api.Test;
@@ -206,5 +207,23 @@ class IdExtractorTest {
         + "Session ID: " + ID)).isEqualTo(ID);
     assertThat(ids.activityId("Activity ID for troubleshooting {00000000-0000-0000-0000-000000000000}"))
         .isNull();
+  }
+
+  @Test
+  void findsTheHintIgnoringCaseAtTheTextsOwnOffsets() {
+    assertThat(IdExtractor.indexIgnoringCase("x SESSIONID=1", "session")).isEqualTo(2);
+    assertThat(IdExtractor.indexIgnoringCase("İİ Session", "session"))
+        .as("a letter whose lower case is longer does not shift the offset").isEqualTo(3);
+    assertThat(IdExtractor.indexIgnoringCase("sessio", "session")).isEqualTo(-1);
+    assertThat(IdExtractor.indexIgnoringCase("the session", "session")).isEqualTo(4);
+    assertThat(IdExtractor.indexIgnoringCase("", "session")).isEqualTo(-1);
+  }
+
+  @Test
+  void readsAnIdAfterLettersWhoseLowerCaseIsLonger() {
+    IdExtractor ids = new IdExtractor(
+        List.of("(?i)\\bsession[ _]?id\\s*[:=]\\s*(?<id>[0-9a-f-]{36})"), List.of());
+    assertThat(ids.sessionId("İİİ SessionId=4bf3fc02-f6df-4aab-8068-ee14decc3a86"))
+        .isEqualTo("4bf3fc02-f6df-4aab-8068-ee14decc3a86");
   }
 }
