@@ -17,6 +17,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -66,6 +67,20 @@ public final class IndexFields {
   /** Malformed documents: the malformed kind (indexed, stored) and the reason (stored). */
   public static final String MALFORMED_KIND = "malformed_kind";
   public static final String REASON = "reason";
+
+  /**
+   * The IDs again as sorted doc values (written since dwlogs 0.1 search-in-driver), so a search
+   * counts distinct sessions and activities from ordinals instead of loading every hit's stored
+   * document. Separate names: Lucene wants one schema per field name in every document, and an
+   * ID that doc values cannot hold (see {@link #IDS_STORED_ONLY}) would break it.
+   */
+  public static final String SESSION_ID_DV = "session_id.dv";
+  public static final String ACTIVITY_ID_DV = "activity_id.dv";
+  /**
+   * Numeric doc value 1 on a record whose session or activity ID is longer than sorted doc
+   * values allow (32,766 bytes): that record's IDs are read from the stored fields.
+   */
+  public static final String IDS_STORED_ONLY = "ids.stored_only";
 
   /** Suffix of the stored UTF-16 copy of a text that UTF-8 cannot carry (lone surrogates). */
   private static final String UTF16 = "$utf16";
@@ -123,6 +138,11 @@ public final class IndexFields {
     keyword(d, COMPONENT, r.component(), true);
     keyword(d, SESSION_ID, r.sessionId(), true);
     keyword(d, ACTIVITY_ID, r.activityId(), true);
+    boolean sessionFits = idDocValue(d, SESSION_ID_DV, r.sessionId());
+    boolean activityFits = idDocValue(d, ACTIVITY_ID_DV, r.activityId());
+    if (!sessionFits || !activityFits) {
+      d.add(new NumericDocValuesField(IDS_STORED_ONLY, 1));
+    }
     for (String id : issueIds) {
       d.add(new StringField(ISSUE_ID, id, Field.Store.YES));
     }
@@ -168,6 +188,52 @@ public final class IndexFields {
       f.add(text + UTF16);
     }
     return Set.copyOf(f);
+  }
+
+  /** The longest sorted doc value Lucene accepts. */
+  private static final int MAX_SORTED_VALUE_BYTES = 32766;
+  /** First byte of a doc value that holds UTF-16BE (a lone surrogate); never in UTF-8. */
+  private static final byte UTF16_MARK = (byte) 0xFF;
+
+  /**
+   * Adds an ID as a sorted doc value, encoded by {@link #idBytes}; false when it is too long
+   * for doc values (it is stored anyway).
+   */
+  private static boolean idDocValue(Document d, String name, String id) {
+    if (id == null) {
+      return true;
+    }
+    BytesRef bytes = idBytes(id);
+    if (bytes.length > MAX_SORTED_VALUE_BYTES) {
+      return false;
+    }
+    d.add(new SortedDocValuesField(name, bytes));
+    return true;
+  }
+
+  /** An ID as doc-value bytes: UTF-8, or a mark and UTF-16BE when UTF-8 cannot carry it. */
+  static BytesRef idBytes(String id) {
+    if (wellFormed(id)) {
+      return new BytesRef(id);
+    }
+    byte[] utf16 = id.getBytes(StandardCharsets.UTF_16BE);
+    byte[] b = new byte[utf16.length + 1];
+    b[0] = UTF16_MARK;
+    System.arraycopy(utf16, 0, b, 1, utf16.length);
+    return new BytesRef(b);
+  }
+
+  /** The ID that {@link #idBytes} encoded. */
+  public static String idOf(BytesRef b) {
+    if (b.length > 0 && b.bytes[b.offset] == UTF16_MARK) {
+      return new String(b.bytes, b.offset + 1, b.length - 1, StandardCharsets.UTF_16BE);
+    }
+    return b.utf8ToString();
+  }
+
+  /** The stored fields that hold a record's IDs (for shards or records without doc values). */
+  public static Set<String> idFields() {
+    return Set.of(SESSION_ID, SESSION_ID + UTF16, ACTIVITY_ID, ACTIVITY_ID + UTF16);
   }
 
   /**

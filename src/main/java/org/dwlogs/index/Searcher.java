@@ -3,7 +3,6 @@ package org.dwlogs.index;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,44 +10,35 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
-import org.apache.spark.SerializableWritable;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.dwlogs.ingest.NextIterator;
+import org.dwlogs.job.SparkSessions;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
 import org.dwlogs.report.ReportTable;
-import scala.Tuple2;
 
 /**
- * Runs one query over every shard of an index, one Spark task per shard, and sums up the
- * hits: total, distinct sessions and activities, hits per UTC day, the newest hits, and
- * optionally every hit as CSV. Malformed records are not searched.
+ * Runs one query over every shard of an index and sums up the hits: total, distinct sessions
+ * and activities, hits per UTC day, the newest hits, and optionally every hit as CSV.
+ * Malformed records are not searched.
+ *
+ * <p>A local index is searched here, in the driver, one thread per shard up to the number of
+ * cores, with no Spark at all: starting Spark costs seconds, searching a shard milliseconds.
+ * {@link SparkSearcher} runs the same per-shard code ({@link ShardSearch}) as one Spark task
+ * per shard, for an index on a cluster file system. {@link #runsInDriver} chooses.
  */
 public final class Searcher {
   /** The hits as CSV: newest first (hits without a timestamp last, then by file and position). */
@@ -122,43 +112,116 @@ public final class Searcher {
   private Searcher() {}
 
   /**
-   * Searches the index at {@code index}. With {@code output} not null, every hit is also
-   * written there as CSV, and the per-day counts beside it ({@link #dailyPath}).
+   * Whether a search of {@code index} runs in the driver: when the index is on the local file
+   * system (a path without scheme, under the default file system {@code file:}, or a
+   * {@code file:} URI) and Spark would run on this machine anyway (the master given, else the
+   * one spark-submit set, else the default, is {@code local...}). Otherwise one Spark task per
+   * shard.
    */
-  public static Result search(SparkSession spark, String index, Request request, String output,
+  public static boolean runsInDriver(String index, String master, Configuration conf)
+      throws IOException {
+    String effective = master != null ? master
+        : System.getProperty("spark.master", SparkSessions.DEFAULT_MASTER);
+    return effective.startsWith("local")
+        && "file".equals(IndexStore.qualified(index, conf).toUri().getScheme());
+  }
+
+  /**
+   * The Hadoop configuration a driver-only command uses: the one on the class path, plus
+   * {@code spark.hadoop.*} system properties as Spark would pass them.
+   */
+  public static Configuration driverConfiguration() {
+    Configuration conf = new Configuration();
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("spark.hadoop."))
+        .forEach(k -> conf.set(k.substring("spark.hadoop.".length()), System.getProperty(k)));
+    return conf;
+  }
+
+  /**
+   * Searches the index at {@code index} in this JVM, one thread per shard up to the number of
+   * cores. With {@code output} not null, every hit is also written there as CSV, and the
+   * per-day counts beside it ({@link #dailyPath}); the hits are then held in memory to be
+   * sorted (about the size of their messages).
+   */
+  public static Result search(Configuration conf, String index, Request request, String output,
       boolean formulaGuard) throws IOException {
-    LogQueryParser.compile(request.query()); // fails here, on the driver, when it does not parse
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    sc.setJobGroup("search", "dwlogs: search " + request.query(), false);
-    Configuration conf = sc.hadoopConfiguration();
+    query(request); // fails here, before any shard is opened, when it does not parse
     Path dir = IndexStore.qualified(index, conf);
     IndexManifest manifest = IndexManifest.read(IndexStore.fs(dir, conf), dir);
-    JavaRDD<Hit> hits = hits(sc, manifest, dir.toString(), request, output != null)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<String> shards = manifest.shards().stream().map(IndexManifest.Shard::name).toList();
+    boolean wholeMessage = output != null;
+    List<ShardSearch.Summary> parts = new ArrayList<>();
+    List<Hit> all = new ArrayList<>();
+    int threads = Math.max(1, Math.min(shards.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dwlogs-search");
+      t.setDaemon(true);
+      return t;
+    });
     try {
-      long total = hits.count();
-      long sessions = hits.map(Hit::sessionId).filter(Objects::nonNull).distinct().count();
-      long activities = hits.map(Hit::activityId).filter(Objects::nonNull).distinct().count();
-      SortedMap<String, Day> perDay = new TreeMap<>();
-      Map<String, Long> dayHits = hits.filter(h -> h.timestamp() != null)
-          .mapToPair(h -> new Tuple2<>(h.day(), 1L)).reduceByKey(Long::sum).collectAsMap();
-      Map<String, Long> daySessions = hits.filter(h -> h.timestamp() != null && h.sessionId() != null)
-          .mapToPair(h -> new Tuple2<>(h.day(), h.sessionId())).distinct()
-          .mapToPair(t -> new Tuple2<>(t._1(), 1L)).reduceByKey(Long::sum).collectAsMap();
-      dayHits.forEach((day, n) -> perDay.put(day, new Day(n, daySessions.getOrDefault(day, 0L))));
-      long withoutTs = total - dayHits.values().stream().mapToLong(Long::longValue).sum();
-      List<Hit> newest = request.limit() <= 0 ? List.of()
-          : new ArrayList<>(hits.takeOrdered(request.limit(), new NewestFirst()));
-      if (newest.size() > 1) {
-        newest.sort(new NewestFirst());
+      List<Future<Shard>> futures = new ArrayList<>();
+      for (String shard : shards) {
+        futures.add(pool.submit(() -> searchShard(dir.toString(), shard, conf, request,
+            wholeMessage)));
       }
-      if (output != null) {
-        write(conf, hits, perDay, output, formulaGuard);
+      for (Future<Shard> f : futures) {
+        Shard s = await(f);
+        parts.add(s.summary());
+        all.addAll(s.hits());
       }
-      return new Result(total, sessions, activities, withoutTs, perDay, newest, manifest);
     } finally {
-      hits.unpersist();
+      pool.shutdownNow();
     }
+    ShardSearch.Summary summary = ShardSearch.Summary.merge(parts, request.limit());
+    Result result = summary.toResult(manifest);
+    if (output != null) {
+      all.sort(Comparator.comparing(Key::of));
+      write(conf, all.iterator(), result.perDay(), output, formulaGuard);
+    }
+    return result;
+  }
+
+  /** One shard's summary and, when they are written out, all its hits. */
+  private record Shard(ShardSearch.Summary summary, List<Hit> hits) {}
+
+  private static Shard searchShard(String dir, String name, Configuration conf, Request request,
+      boolean wholeMessage) throws IOException {
+    try (IndexStore.OpenShard shard = IndexStore.OpenShard.open(dir, name, conf)) {
+      ShardSearch.Summary summary = ShardSearch.summarize(shard.reader(), query(request),
+          request.limit(), wholeMessage);
+      List<Hit> hits = new ArrayList<>();
+      if (wholeMessage) {
+        ShardHits.of(shard.reader(), query(request), true).forEachRemaining(hits::add);
+      }
+      return new Shard(summary, hits);
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("search interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** The UTC day of an epoch-millisecond timestamp, as {@code uuuu-MM-dd}. */
+  static String dayOf(long millis) {
+    return DAY.format(Instant.ofEpochMilli(millis));
   }
 
   /** Where the per-day counts of {@code output} go: {@code hits.csv} -> {@code hits_daily.csv}. */
@@ -167,14 +230,13 @@ public final class Searcher {
         ? output.substring(0, output.length() - 4) + "_daily.csv" : output + "_daily.csv";
   }
 
-  private static void write(Configuration conf, JavaRDD<Hit> hits, SortedMap<String, Day> perDay,
+  /** Writes the hits, already in {@link Key} order, and the per-day counts beside them. */
+  static void write(Configuration conf, Iterator<Hit> sorted, SortedMap<String, Day> perDay,
       String output, boolean formulaGuard) throws IOException {
     Path out = new Path(output);
     FileSystem fs = IndexStore.fs(out, conf);
     try (OutputStream stream = fs.create(out, true);
         CsvReportWriter csv = new CsvReportWriter(stream, HITS, formulaGuard)) {
-      Iterator<Hit> sorted = hits.sortBy(Key::of, true, Math.max(1, hits.getNumPartitions()))
-          .toLocalIterator();
       while (sorted.hasNext()) {
         Hit h = sorted.next();
         csv.write(Cells.timestamp(h.timestamp()), Cells.text(h.level()),
@@ -189,20 +251,6 @@ public final class Searcher {
       perDay.forEach((day, d) -> csv.write(day, Long.toString(d.hits()),
           Long.toString(d.sessions())));
     }
-  }
-
-  /** Every hit of every shard, one partition per shard. */
-  static JavaRDD<Hit> hits(JavaSparkContext sc, IndexManifest manifest, String dir,
-      Request request, boolean wholeMessage) {
-    List<String> shards = manifest.shards().stream().map(IndexManifest.Shard::name).toList();
-    if (shards.isEmpty()) {
-      return sc.emptyRDD();
-    }
-    SerializableWritable<Configuration> hadoop =
-        new SerializableWritable<>(sc.hadoopConfiguration());
-    return sc.parallelize(shards, shards.size())
-        .flatMap(shard -> new ShardHits(IndexStore.OpenShard.open(dir, shard, hadoop.value()),
-            query(request), wholeMessage));
   }
 
   /** The user's query over records only, within the window when one is given. */
@@ -228,90 +276,5 @@ public final class Searcher {
     int cr = m.indexOf('\r');
     int end = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
     return end < 0 ? m : m.substring(0, end).strip();
-  }
-
-  /** The hits of one shard, streamed; the shard is closed at the end or with the task. */
-  static final class ShardHits extends NextIterator<Hit> {
-    private final IndexStore.OpenShard shard;
-    private final Weight weight;
-    private final List<LeafReaderContext> leaves;
-    private final boolean wholeMessage;
-    private final java.util.Set<String> fields = IndexFields.hitFields();
-    private int leaf = -1;
-    private DocIdSetIterator docs;
-    private Bits live;
-    private org.apache.lucene.index.StoredFields stored;
-    private boolean closed;
-
-    ShardHits(IndexStore.OpenShard shard, Query query, boolean wholeMessage) throws IOException {
-      this.shard = shard;
-      this.wholeMessage = wholeMessage;
-      try {
-        IndexSearcher searcher = new IndexSearcher(shard.reader());
-        this.weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        this.leaves = shard.reader().leaves();
-      } catch (IOException | RuntimeException e) {
-        shard.close();
-        throw e;
-      }
-      TaskContext task = TaskContext.get();
-      if (task != null) {
-        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> close());
-      }
-    }
-
-    @Override
-    protected Hit computeNext() {
-      try {
-        while (!closed) {
-          if (docs != null) {
-            int d = docs.nextDoc();
-            if (d == DocIdSetIterator.NO_MORE_DOCS) {
-              docs = null;
-            } else if (live == null || live.get(d)) {
-              return hit(d);
-            }
-          } else if (leaf + 1 < leaves.size()) {
-            LeafReaderContext ctx = leaves.get(++leaf);
-            Scorer scorer = weight.scorer(ctx);
-            docs = scorer == null ? null : scorer.iterator();
-            live = ctx.reader().getLiveDocs();
-            stored = ctx.reader().storedFields();
-          } else {
-            close();
-          }
-        }
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private Hit hit(int doc) throws IOException {
-      DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(fields);
-      stored.document(doc, visitor);
-      Document d = visitor.getDocument();
-      var ts = d.getField(IndexFields.TIMESTAMP);
-      String message = IndexFields.text(d, IndexFields.RAW);
-      return new Hit(ts == null ? null : ts.numericValue().longValue(),
-          IndexFields.text(d, IndexFields.LEVEL), IndexFields.text(d, IndexFields.SESSION_ID),
-          IndexFields.text(d, IndexFields.ACTIVITY_ID), IndexFields.text(d, IndexFields.COMPONENT),
-          List.of(d.getValues(IndexFields.ISSUE_ID)), IndexFields.text(d, IndexFields.FILE),
-          d.get(IndexFields.POSITION_KIND),
-          d.getField(IndexFields.POSITION).numericValue().longValue(),
-          wholeMessage ? message : firstLineOf(message));
-    }
-
-    private void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        shard.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

@@ -79,7 +79,7 @@ class IndexSearchTest {
   }
 
   static Searcher.Result search(String query) throws IOException {
-    return Searcher.search(spark, index.toString(), new Searcher.Request(query, null, null, 5),
+    return SparkSearcher.search(spark, index.toString(), new Searcher.Request(query, null, null, 5),
         null, true);
   }
 
@@ -176,7 +176,7 @@ class IndexSearchTest {
     assertThat(search("issue_id:map-create-401 AND timestamp:[2026-11-19 TO 2026-11-19]").hits())
         .isEqualTo(on19th);
     assertThat(search("issue_id:map-create-401 AND timestamp:2026-11-19").hits()).isEqualTo(on19th);
-    Searcher.Result windowed = Searcher.search(spark, index.toString(),
+    Searcher.Result windowed = SparkSearcher.search(spark, index.toString(),
         new Searcher.Request("issue_id:map-create-401", Instant.parse("2026-11-19T00:00:00Z"),
             Instant.parse("2026-11-21T00:00:00Z"), 0), null, true);
     assertThat(windowed.hits()).isEqualTo(on19th + on20th);
@@ -187,7 +187,7 @@ class IndexSearchTest {
   @Test
   void theHitsAreWrittenAsCsvNewestFirstWithTheDailyCountsBeside() throws IOException {
     Path out = tmp.resolve("search/hits.csv");
-    Searcher.Result r = Searcher.search(spark, index.toString(),
+    Searcher.Result r = SparkSearcher.search(spark, index.toString(),
         new Searcher.Request("issue_id:link-403-tokenexchange", null, null, 3), out.toString(), true);
     ReportCsv hits = ReportCsv.read(out);
     assertThat(hits.header()).isEqualTo(Searcher.HITS.columns());
