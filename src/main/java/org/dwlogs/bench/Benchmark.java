@@ -163,8 +163,8 @@ public final class Benchmark {
 
   private long search(Path index, String query) {
     try {
-      return Searcher.search(Searcher.driverConfiguration(), index.toString(),
-          new Searcher.Request(query, null, null, 10), null, true).hits();
+      return Searcher.search(index.toString(), new Searcher.Request(query, null, null, 10), null,
+          true).hits();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

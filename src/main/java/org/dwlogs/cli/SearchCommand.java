@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.dwlogs.index.LogQueryParser;
 import org.dwlogs.index.Searcher;
@@ -87,9 +86,8 @@ final class SearchCommand implements Callable<Integer> {
     }
     LogQueryParser.compile(query); // a syntax error stops here, before Spark starts
     Searcher.Request request = new Searcher.Request(query, from, to, limit);
-    Configuration conf = Searcher.driverConfiguration();
-    Searcher.Result r = !useSpark && Searcher.runsInDriver(index, master, conf)
-        ? Searcher.search(conf, index, request, output, formulaGuard)
+    Searcher.Result r = !useSpark && Searcher.runsInDriver(index, master)
+        ? Searcher.search(index, request, output, formulaGuard)
         : searchWithSpark(request);
     print(spec.commandLine().getOut(), query, r, limit);
     if (output != null) {

@@ -1,6 +1,5 @@
 package org.dwlogs.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,9 +68,9 @@ public final class IndexFields {
   public static final String REASON = "reason";
 
   /**
-   * The IDs again as sorted doc values (written since dwlogs 0.1 search-in-driver), so a search
-   * counts distinct sessions and activities from ordinals instead of loading every hit's stored
-   * document. Separate names: Lucene wants one schema per field name in every document, and an
+   * The IDs again as sorted doc values, so a search counts distinct sessions and activities from
+   * ordinals instead of loading every hit's stored document (shards written before these
+   * existed have none; search then reads the stored IDs). Separate names: Lucene wants one schema per field name in every document, and an
    * ID that doc values cannot hold (see {@link #IDS_STORED_ONLY}) would break it.
    */
   public static final String SESSION_ID_DV = "session_id.dv";
@@ -175,7 +174,7 @@ public final class IndexFields {
     IndexableField utf16 = d.getField(name + UTF16);
     if (utf16 != null) {
       BytesRef b = utf16.binaryValue();
-      return new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_16BE);
+      return fromUtf16(b.bytes, b.offset, b.length);
     }
     return d.get(name);
   }
@@ -216,7 +215,7 @@ public final class IndexFields {
     if (wellFormed(id)) {
       return new BytesRef(id);
     }
-    byte[] utf16 = id.getBytes(StandardCharsets.UTF_16BE);
+    byte[] utf16 = utf16(id);
     byte[] b = new byte[utf16.length + 1];
     b[0] = UTF16_MARK;
     System.arraycopy(utf16, 0, b, 1, utf16.length);
@@ -226,7 +225,7 @@ public final class IndexFields {
   /** The ID that {@link #idBytes} encoded. */
   public static String idOf(BytesRef b) {
     if (b.length > 0 && b.bytes[b.offset] == UTF16_MARK) {
-      return new String(b.bytes, b.offset + 1, b.length - 1, StandardCharsets.UTF_16BE);
+      return fromUtf16(b.bytes, b.offset + 1, b.length - 1);
     }
     return b.utf8ToString();
   }
@@ -264,8 +263,30 @@ public final class IndexFields {
     if (wellFormed(value)) {
       d.add(new StoredField(name, value));
     } else {
-      d.add(new StoredField(name + UTF16, value.getBytes(StandardCharsets.UTF_16BE)));
+      d.add(new StoredField(name + UTF16, utf16(value)));
     }
+  }
+
+  /**
+   * The chars of {@code s} as big-endian pairs of bytes, lone surrogates included (the JDK's
+   * UTF-16 encoder would replace them with U+FFFD).
+   */
+  private static byte[] utf16(String s) {
+    byte[] b = new byte[2 * s.length()];
+    for (int i = 0; i < s.length(); i++) {
+      b[2 * i] = (byte) (s.charAt(i) >> 8);
+      b[2 * i + 1] = (byte) s.charAt(i);
+    }
+    return b;
+  }
+
+  /** The text {@link #utf16} wrote. */
+  private static String fromUtf16(byte[] b, int offset, int length) {
+    char[] c = new char[length / 2];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (char) (((b[offset + 2 * i] & 0xFF) << 8) | (b[offset + 2 * i + 1] & 0xFF));
+    }
+    return new String(c);
   }
 
   private static boolean wellFormed(String s) {

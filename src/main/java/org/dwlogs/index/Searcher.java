@@ -3,6 +3,9 @@ package org.dwlogs.index;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,6 +29,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.dwlogs.config.SourceFiles;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
@@ -112,89 +117,147 @@ public final class Searcher {
   private Searcher() {}
 
   /**
-   * Whether a search of {@code index} runs in the driver: when the index is on the local file
-   * system (a path without scheme, under the default file system {@code file:}, or a
-   * {@code file:} URI) and Spark would run on this machine anyway (the master given, else the
-   * one spark-submit set, else the default, is {@code local...}). Otherwise one Spark task per
-   * shard.
+   * Whether a search of {@code index} runs in the driver: when the index is in a local folder
+   * ({@link #localFolder}) and Spark would run on this machine anyway (the master given, else
+   * the one spark-submit set, else the default, is {@code local...}). Otherwise one Spark task
+   * per shard.
    */
-  public static boolean runsInDriver(String index, String master, Configuration conf)
-      throws IOException {
+  public static boolean runsInDriver(String index, String master) {
+    return runsInDriver(index, master, Searcher::defaultFileSystemConfiguration);
+  }
+
+  static boolean runsInDriver(String index, String master, Supplier<Configuration> hadoop) {
     String effective = master != null ? master
         : System.getProperty("spark.master", SparkSessions.DEFAULT_MASTER);
-    return effective.startsWith("local")
-        && "file".equals(IndexStore.qualified(index, conf).toUri().getScheme());
+    return effective.startsWith("local") && localFolder(index, hadoop) != null;
   }
 
   /**
-   * The Hadoop configuration a driver-only command uses: the one on the class path, plus
-   * {@code spark.hadoop.*} system properties as Spark would pass them.
+   * The local folder of {@code index}: a {@code file:} URI, or a path without scheme when the
+   * default file system is the local one; null when the index is on another file system.
    */
-  public static Configuration driverConfiguration() {
-    Configuration conf = new Configuration();
-    System.getProperties().stringPropertyNames().stream()
-        .filter(k -> k.startsWith("spark.hadoop."))
-        .forEach(k -> conf.set(k.substring("spark.hadoop.".length()), System.getProperty(k)));
-    return conf;
+  static java.nio.file.Path localFolder(String index, Supplier<Configuration> hadoop) {
+    URI uri = new Path(index).toUri();
+    if (uri.getScheme() == null) {
+      Configuration conf = hadoop.get();
+      boolean local = conf == null || "file".equals(FileSystem.getDefaultUri(conf).getScheme());
+      return local ? Paths.get(index).toAbsolutePath() : null;
+    }
+    return "file".equals(uri.getScheme()) ? Paths.get(uri) : null;
   }
 
   /**
-   * Searches the index at {@code index} in this JVM, one thread per shard up to the number of
-   * cores. With {@code output} not null, every hit is also written there as CSV, and the
-   * per-day counts beside it ({@link #dailyPath}); the hits are then held in memory to be
-   * sorted (about the size of their messages).
+   * The Hadoop configuration that may name another default file system, or null when nothing
+   * can: no {@code core-site.xml} on the class path (spark-submit puts {@code HADOOP_CONF_DIR}
+   * there) and no {@code spark.hadoop.fs.defaultFS}. Hadoop's own default is the local file
+   * system; starting Hadoop just to learn that costs a local search a second or more.
    */
-  public static Result search(Configuration conf, String index, Request request, String output,
+  private static Configuration defaultFileSystemConfiguration() {
+    boolean siteFile = Searcher.class.getClassLoader().getResource("core-site.xml") != null;
+    return siteFile || System.getProperty("spark.hadoop.fs.defaultFS") != null
+        ? SourceFiles.hadoopConfiguration() : null;
+  }
+
+  /**
+   * Searches the local index at {@code index} in this JVM, one thread per shard up to the
+   * number of cores, without Spark or Hadoop. With {@code output} not null, every hit is also
+   * written there as CSV (any Hadoop file system), and the per-day counts beside it
+   * ({@link #dailyPath}); the hits are then held in memory to be sorted (about the size of
+   * their messages).
+   */
+  public static Result search(String index, Request request, String output,
       boolean formulaGuard) throws IOException {
     query(request); // fails here, before any shard is opened, when it does not parse
-    Path dir = IndexStore.qualified(index, conf);
-    IndexManifest manifest = IndexManifest.read(IndexStore.fs(dir, conf), dir);
+    java.nio.file.Path dir = localFolder(index, Searcher::defaultFileSystemConfiguration);
+    if (dir == null) {
+      throw new IllegalArgumentException(index + " is not a local folder; search it with Spark");
+    }
+    IndexManifest manifest = IndexManifest.read(dir);
     List<String> shards = manifest.shards().stream().map(IndexManifest.Shard::name).toList();
     boolean wholeMessage = output != null;
-    List<ShardSearch.Summary> parts = new ArrayList<>();
-    List<Hit> all = new ArrayList<>();
     int threads = Math.max(1, Math.min(shards.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dwlogs-search");
       t.setDaemon(true);
       return t;
     });
+    List<IndexStore.OpenShard> open = java.util.Collections.synchronizedList(new ArrayList<>());
     try {
-      List<Future<Shard>> futures = new ArrayList<>();
-      for (String shard : shards) {
-        futures.add(pool.submit(() -> searchShard(dir.toString(), shard, conf, request,
-            wholeMessage)));
+      // First count every shard from doc values; then read the stored documents of only those
+      // hits that can be among the newest of the whole index.
+      List<Future<Counted>> counting = new ArrayList<>();
+      for (String name : shards) {
+        counting.add(pool.submit(() -> {
+          IndexStore.OpenShard shard = IndexStore.OpenShard.openLocal(dir, name);
+          open.add(shard);
+          return new Counted(shard, ShardSearch.count(shard.reader(), query(request)));
+        }));
       }
-      for (Future<Shard> f : futures) {
+      List<Counted> counted = new ArrayList<>();
+      for (Future<Counted> f : counting) {
+        counted.add(await(f));
+      }
+      long threshold = ShardSearch.threshold(counted.stream()
+          .map(c -> c.counts().newestTimestamps(request.limit())).toList(), request.limit());
+      List<Future<Shard>> reading = new ArrayList<>();
+      for (Counted c : counted) {
+        reading.add(pool.submit(() -> new Shard(
+            c.counts().summary(threshold, request.limit(), wholeMessage),
+            wholeMessage ? allHits(c.shard(), request) : List.of())));
+      }
+      List<ShardSearch.Summary> parts = new ArrayList<>();
+      List<Hit> all = new ArrayList<>();
+      for (Future<Shard> f : reading) {
         Shard s = await(f);
         parts.add(s.summary());
         all.addAll(s.hits());
       }
+      Result result = ShardSearch.Summary.merge(parts, request.limit()).toResult(manifest);
+      if (output != null) {
+        all.sort(Comparator.comparing(Key::of));
+        write(Sink.of(output, SourceFiles::hadoopConfiguration), all.iterator(), result.perDay(),
+            output, formulaGuard);
+      }
+      return result;
     } finally {
-      pool.shutdownNow();
+      pool.shutdownNow(); // after a failure, let the other shards' tasks end before closing
+      try {
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      closeAll(open);
     }
-    ShardSearch.Summary summary = ShardSearch.Summary.merge(parts, request.limit());
-    Result result = summary.toResult(manifest);
-    if (output != null) {
-      all.sort(Comparator.comparing(Key::of));
-      write(conf, all.iterator(), result.perDay(), output, formulaGuard);
-    }
-    return result;
   }
+
+  /** An open shard and its hits, counted. */
+  private record Counted(IndexStore.OpenShard shard, ShardSearch.Counted counts) {}
 
   /** One shard's summary and, when they are written out, all its hits. */
   private record Shard(ShardSearch.Summary summary, List<Hit> hits) {}
 
-  private static Shard searchShard(String dir, String name, Configuration conf, Request request,
-      boolean wholeMessage) throws IOException {
-    try (IndexStore.OpenShard shard = IndexStore.OpenShard.open(dir, name, conf)) {
-      ShardSearch.Summary summary = ShardSearch.summarize(shard.reader(), query(request),
-          request.limit(), wholeMessage);
-      List<Hit> hits = new ArrayList<>();
-      if (wholeMessage) {
-        ShardHits.of(shard.reader(), query(request), true).forEachRemaining(hits::add);
+  private static List<Hit> allHits(IndexStore.OpenShard shard, Request request)
+      throws IOException {
+    List<Hit> hits = new ArrayList<>();
+    ShardHits.of(shard.reader(), query(request), true).forEachRemaining(hits::add);
+    return hits;
+  }
+
+  private static void closeAll(List<IndexStore.OpenShard> shards) throws IOException {
+    IOException first = null;
+    for (IndexStore.OpenShard s : shards) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
       }
-      return new Shard(summary, hits);
+    }
+    if (first != null) {
+      throw first;
     }
   }
 
@@ -230,12 +293,39 @@ public final class Searcher {
         ? output.substring(0, output.length() - 4) + "_daily.csv" : output + "_daily.csv";
   }
 
+  /** Where the hits files go: a file created (or replaced) at a path. */
+  interface Sink {
+    OutputStream create(String path) throws IOException;
+
+    /**
+     * A local path (no scheme on the local default file system, or {@code file:}) is written
+     * with java.nio, anything else with Hadoop.
+     */
+    static Sink of(String output, Supplier<Configuration> hadoop) {
+      if (localFolder(output, Searcher::defaultFileSystemConfiguration) != null) {
+        return path -> {
+          java.nio.file.Path p = localFolder(path, () -> null);
+          if (p.getParent() != null) {
+            Files.createDirectories(p.getParent());
+          }
+          return Files.newOutputStream(p);
+        };
+      }
+      return hadoop(hadoop.get());
+    }
+
+    static Sink hadoop(Configuration conf) {
+      return path -> {
+        Path p = new Path(path);
+        return IndexStore.fs(p, conf).create(p, true);
+      };
+    }
+  }
+
   /** Writes the hits, already in {@link Key} order, and the per-day counts beside them. */
-  static void write(Configuration conf, Iterator<Hit> sorted, SortedMap<String, Day> perDay,
+  static void write(Sink sink, Iterator<Hit> sorted, SortedMap<String, Day> perDay,
       String output, boolean formulaGuard) throws IOException {
-    Path out = new Path(output);
-    FileSystem fs = IndexStore.fs(out, conf);
-    try (OutputStream stream = fs.create(out, true);
+    try (OutputStream stream = sink.create(output);
         CsvReportWriter csv = new CsvReportWriter(stream, HITS, formulaGuard)) {
       while (sorted.hasNext()) {
         Hit h = sorted.next();
@@ -245,8 +335,7 @@ public final class Searcher {
             Long.toString(h.position()), Cells.text(h.message()));
       }
     }
-    Path daily = new Path(dailyPath(output));
-    try (OutputStream stream = fs.create(daily, true);
+    try (OutputStream stream = sink.create(dailyPath(output));
         CsvReportWriter csv = new CsvReportWriter(stream, DAILY, formulaGuard)) {
       perDay.forEach((day, d) -> csv.write(day, Long.toString(d.hits()),
           Long.toString(d.sessions())));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.DocValues;
@@ -90,19 +91,80 @@ final class ShardSearch {
   /** The summary of {@code query}'s hits in {@code reader}, with its newest {@code limit} hits. */
   static Summary summarize(IndexReader reader, Query query, int limit, boolean wholeMessage)
       throws IOException {
+    Counted counted = count(reader, query);
+    return counted.summary(threshold(List.of(counted.newestTimestamps(limit)), limit), limit,
+        wholeMessage);
+  }
+
+  /**
+   * The first half of a summary: the hits counted, from doc values only. The second half,
+   * {@link Counted#summary}, reads the newest hits' stored documents; in between, a search over
+   * many shards can take the newest timestamps of all of them ({@link #threshold}), so that
+   * each shard reads only the hits that can be among the newest of all.
+   */
+  static Counted count(IndexReader reader, Query query) throws IOException {
     IndexSearcher searcher = new IndexSearcher(reader);
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     Tally tally = new Tally();
-    List<Searcher.Hit> candidates = new ArrayList<>();
+    List<LeafHits> leaves = new ArrayList<>();
     for (LeafReaderContext ctx : reader.leaves()) {
       Scorer scorer = weight.scorer(ctx);
       if (scorer != null) {
-        LeafHits leaf = tally.count(ctx.reader(), scorer.iterator());
-        candidates.addAll(leaf.newestCandidates(ctx.reader().storedFields(), limit, wholeMessage));
+        leaves.add(tally.count(ctx.reader(), scorer.iterator()));
       }
     }
-    return new Summary(tally.hits, tally.sessions, tally.activities, tally.dayHits,
-        tally.daySessions, newestOf(candidates, limit));
+    return new Counted(tally, leaves);
+  }
+
+  /**
+   * The oldest timestamp among the newest {@code limit} of the given timestamps (each array
+   * newest first, as {@link Counted#newestTimestamps} gives them); "no timestamp" when there are
+   * no more than {@code limit}, so every hit may be among the newest.
+   */
+  static long threshold(List<long[]> newestTimestamps, int limit) {
+    long[] all = newestTimestamps.stream().flatMapToLong(Arrays::stream).toArray();
+    if (limit <= 0 || all.length <= limit) {
+      return NO_TIMESTAMP;
+    }
+    Arrays.sort(all);
+    return all[all.length - limit];
+  }
+
+  /** One shard's hits, counted; its stored documents not read yet. */
+  static final class Counted {
+    private final Tally tally;
+    private final List<LeafHits> leaves;
+
+    private Counted(Tally tally, List<LeafHits> leaves) {
+      this.tally = tally;
+      this.leaves = leaves;
+    }
+
+    /** The newest {@code limit} timestamps of the hits (no timestamp counts as oldest). */
+    long[] newestTimestamps(int limit) {
+      long[] all = leaves.stream().flatMapToLong(LeafHits::timestamps).toArray();
+      Arrays.sort(all);
+      long[] newest = new long[Math.max(0, Math.min(limit, all.length))];
+      for (int i = 0; i < newest.length; i++) {
+        newest[i] = all[all.length - 1 - i];
+      }
+      return newest;
+    }
+
+    /**
+     * The summary, reading the stored documents of the hits at or after {@code threshold} (ties
+     * included: the full order of {@link Searcher.NewestFirst} decides among them).
+     */
+    Summary summary(long threshold, int limit, boolean wholeMessage) throws IOException {
+      List<Searcher.Hit> candidates = new ArrayList<>();
+      if (limit > 0) {
+        for (LeafHits leaf : leaves) {
+          leaf.readAtOrAfter(threshold, wholeMessage, candidates);
+        }
+      }
+      return new Summary(tally.hits, tally.sessions, tally.activities, tally.dayHits,
+          tally.daySessions, newestOf(candidates, limit));
+    }
   }
 
   /** The first {@code limit} of {@code hits} by {@link Searcher.NewestFirst}. */
@@ -143,7 +205,7 @@ final class ShardSearch {
       NumericDocValues timestamps = DocValues.getNumeric(reader, IndexFields.TIMESTAMP);
       NumericDocValues storedOnly = DocValues.getNumeric(reader, IndexFields.IDS_STORED_ONLY);
       Ids ids = new Ids(reader);
-      LeafHits out = new LeafHits();
+      LeafHits out = new LeafHits(reader.storedFields());
       for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.nextDoc()) {
         if (live != null && !live.get(d)) {
           continue;
@@ -229,9 +291,14 @@ final class ShardSearch {
 
   /** The hits of one leaf, as document numbers and timestamps, in document order. */
   private static final class LeafHits {
+    private final StoredFields stored;
     private int[] docs = new int[16];
     private long[] timestamps = new long[16];
     private int size;
+
+    LeafHits(StoredFields stored) {
+      this.stored = stored;
+    }
 
     void add(int doc, long ts) {
       if (size == docs.length) {
@@ -242,29 +309,18 @@ final class ShardSearch {
       timestamps[size++] = ts;
     }
 
-    /**
-     * The hits that may be among the newest {@code limit}: every hit at or after the
-     * {@code limit}-th newest timestamp (ties included, the full order decides later), read
-     * from the stored fields in document order.
-     */
-    List<Searcher.Hit> newestCandidates(StoredFields stored, int limit, boolean wholeMessage)
+    LongStream timestamps() {
+      return Arrays.stream(timestamps, 0, size);
+    }
+
+    /** Adds the hits at or after {@code threshold} to {@code out}, read in document order. */
+    void readAtOrAfter(long threshold, boolean wholeMessage, List<Searcher.Hit> out)
         throws IOException {
-      if (limit <= 0 || size == 0) {
-        return List.of();
-      }
-      long threshold = NO_TIMESTAMP;
-      if (size > limit) {
-        long[] sorted = Arrays.copyOf(timestamps, size);
-        Arrays.sort(sorted);
-        threshold = sorted[size - limit];
-      }
-      List<Searcher.Hit> out = new ArrayList<>();
       for (int i = 0; i < size; i++) {
         if (timestamps[i] >= threshold) {
           out.add(hit(stored, docs[i], wholeMessage));
         }
       }
-      return out;
     }
   }
 }

@@ -47,7 +47,7 @@ public final class SparkSearcher {
     Searcher.Result result = ShardSearch.Summary.merge(parts, request.limit()).toResult(manifest);
     if (output != null) {
       JavaRDD<Searcher.Hit> hits = hits(sc, shards, dir.toString(), request);
-      Searcher.write(conf, hits.sortBy(Searcher.Key::of, true, Math.max(1, hits.getNumPartitions()))
+      Searcher.write(Searcher.Sink.hadoop(conf), hits.sortBy(Searcher.Key::of, true, Math.max(1, hits.getNumPartitions()))
           .toLocalIterator(), result.perDay(), output, formulaGuard);
     }
     return result;
