@@ -131,7 +131,10 @@ public final class Benchmark {
       "level:error AND NOT issue_id:*",
       "\"version mismatch\" AND timestamp:[2026-11-19 TO 2026-11-20]");
 
-  /** Index build MB/s, then the latency of each search over the built index. */
+  /**
+   * Index build MB/s, then the latency of each search over the built index, searched as
+   * {@code dwlogs search} searches a local index: in this JVM, without a Spark job.
+   */
   private List<Figure> indexFigures(long bytes) throws IOException {
     Path dir = Files.createTempDirectory("dwlogs-bench-index");
     List<Figure> figures = new ArrayList<>();
@@ -142,7 +145,7 @@ public final class Benchmark {
     for (String query : SEARCHES) {
       Figure f = measure("search", () -> search(dir.resolve("index"), query));
       figures.add(new Figure("search " + query, f.medianSeconds(), f.runs()));
-      out.printf(Locale.ROOT, "search latency     median %7.2f s   %s%n", f.medianSeconds(), query);
+      out.printf(Locale.ROOT, "search in driver   median %7.2f s   %s%n", f.medianSeconds(), query);
     }
     out.flush();
     return figures;
@@ -162,8 +165,8 @@ public final class Benchmark {
 
   private long search(Path index, String query) {
     try {
-      return Searcher.search(spark, index.toString(), new Searcher.Request(query, null, null, 10),
-          null, true).hits();
+      return Searcher.search(index.toString(), new Searcher.Request(query, null, null, 10), null,
+          true).hits();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.dwlogs.index.LogQueryParser;
 import org.dwlogs.index.Searcher;
+import org.dwlogs.index.SparkSearcher;
 import org.dwlogs.job.SparkSessions;
 import org.dwlogs.report.Cells;
 import picocli.CommandLine.Command;
@@ -25,7 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "unless it says OR, as in the catalog. Fields: message, timestamp, level, component,",
         "session_id, activity_id, issue_id, file; e.g. 'issue_id:map-create-401',",
         "'level:error AND \"token exchange\"', 'timestamp:[2026-11-20 TO 2026-11-21]'.",
-        "Prints the hits, distinct sessions and activities, hits per UTC day and the newest hits."},
+        "Prints the hits, distinct sessions and activities, hits per UTC day and the newest hits.",
+        "",
+        "A local index (no scheme or file:) on a local master is searched in this JVM, one",
+        "thread per shard, without starting Spark; any other index, or --spark, runs one Spark",
+        "task per shard. Both give the same output."},
     footer = {"", "Exit codes: 0 done, 1 usage error or a query that does not parse,",
         "2 input or output problem, 4 internal error."})
 final class SearchCommand implements Callable<Integer> {
@@ -61,8 +66,14 @@ final class SearchCommand implements Callable<Integer> {
   boolean formulaGuard;
 
   @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master (default: the one spark-submit set, else local[*]).")
+      description = "Spark master (default: the one spark-submit set, else local[*]). A local "
+          + "index on a local master is searched without Spark (see --spark).")
   String master;
+
+  @Option(names = "--spark",
+      description = "Search with one Spark task per shard even where the search would run in "
+          + "this JVM without Spark (a local index and a local master).")
+  boolean useSpark;
 
   @Override
   public Integer call() throws Exception {
@@ -74,16 +85,23 @@ final class SearchCommand implements Callable<Integer> {
           "the window --from " + from + " --to " + to + " is empty: it must start before it ends");
     }
     LogQueryParser.compile(query); // a syntax error stops here, before Spark starts
+    Searcher.Request request = new Searcher.Request(query, from, to, limit);
+    Searcher.Result r = !useSpark && Searcher.runsInDriver(index, master)
+        ? Searcher.search(index, request, output, formulaGuard)
+        : searchWithSpark(request);
+    print(spec.commandLine().getOut(), query, r, limit);
+    if (output != null) {
+      spec.commandLine().getErr().printf("dwlogs: hits written to %s, per day to %s%n", output,
+          Searcher.dailyPath(output));
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The search as a Spark job; only here does the command start Spark. */
+  private Searcher.Result searchWithSpark(Searcher.Request request) throws java.io.IOException {
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs search");
     try {
-      Searcher.Result r = Searcher.search(spark, index,
-          new Searcher.Request(query, from, to, limit), output, formulaGuard);
-      print(spec.commandLine().getOut(), query, r, limit);
-      if (output != null) {
-        spec.commandLine().getErr().printf("dwlogs: hits written to %s, per day to %s%n", output,
-            Searcher.dailyPath(output));
-      }
-      return ExitCodes.OK;
+      return SparkSearcher.search(spark, index, request, output, formulaGuard);
     } finally {
       spark.stop();
     }

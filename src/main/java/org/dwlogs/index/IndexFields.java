@@ -1,6 +1,5 @@
 package org.dwlogs.index;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -66,6 +66,20 @@ public final class IndexFields {
   /** Malformed documents: the malformed kind (indexed, stored) and the reason (stored). */
   public static final String MALFORMED_KIND = "malformed_kind";
   public static final String REASON = "reason";
+
+  /**
+   * The IDs again as sorted doc values, so a search counts distinct sessions and activities from
+   * ordinals instead of loading every hit's stored document (shards written before these
+   * existed have none; search then reads the stored IDs). Separate names: Lucene wants one schema per field name in every document, and an
+   * ID that doc values cannot hold (see {@link #IDS_STORED_ONLY}) would break it.
+   */
+  public static final String SESSION_ID_DV = "session_id.dv";
+  public static final String ACTIVITY_ID_DV = "activity_id.dv";
+  /**
+   * Numeric doc value 1 on a record whose session or activity ID is longer than sorted doc
+   * values allow (32,766 bytes): that record's IDs are read from the stored fields.
+   */
+  public static final String IDS_STORED_ONLY = "ids.stored_only";
 
   /** Suffix of the stored UTF-16 copy of a text that UTF-8 cannot carry (lone surrogates). */
   private static final String UTF16 = "$utf16";
@@ -123,6 +137,11 @@ public final class IndexFields {
     keyword(d, COMPONENT, r.component(), true);
     keyword(d, SESSION_ID, r.sessionId(), true);
     keyword(d, ACTIVITY_ID, r.activityId(), true);
+    boolean sessionFits = idDocValue(d, SESSION_ID_DV, r.sessionId());
+    boolean activityFits = idDocValue(d, ACTIVITY_ID_DV, r.activityId());
+    if (!sessionFits || !activityFits) {
+      d.add(new NumericDocValuesField(IDS_STORED_ONLY, 1));
+    }
     for (String id : issueIds) {
       d.add(new StringField(ISSUE_ID, id, Field.Store.YES));
     }
@@ -155,7 +174,7 @@ public final class IndexFields {
     IndexableField utf16 = d.getField(name + UTF16);
     if (utf16 != null) {
       BytesRef b = utf16.binaryValue();
-      return new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_16BE);
+      return fromUtf16(b.bytes, b.offset, b.length);
     }
     return d.get(name);
   }
@@ -168,6 +187,52 @@ public final class IndexFields {
       f.add(text + UTF16);
     }
     return Set.copyOf(f);
+  }
+
+  /** The longest sorted doc value Lucene accepts. */
+  private static final int MAX_SORTED_VALUE_BYTES = 32766;
+  /** First byte of a doc value that holds UTF-16BE (a lone surrogate); never in UTF-8. */
+  private static final byte UTF16_MARK = (byte) 0xFF;
+
+  /**
+   * Adds an ID as a sorted doc value, encoded by {@link #idBytes}; false when it is too long
+   * for doc values (it is stored anyway).
+   */
+  private static boolean idDocValue(Document d, String name, String id) {
+    if (id == null) {
+      return true;
+    }
+    BytesRef bytes = idBytes(id);
+    if (bytes.length > MAX_SORTED_VALUE_BYTES) {
+      return false;
+    }
+    d.add(new SortedDocValuesField(name, bytes));
+    return true;
+  }
+
+  /** An ID as doc-value bytes: UTF-8, or a mark and UTF-16BE when UTF-8 cannot carry it. */
+  static BytesRef idBytes(String id) {
+    if (wellFormed(id)) {
+      return new BytesRef(id);
+    }
+    byte[] utf16 = utf16(id);
+    byte[] b = new byte[utf16.length + 1];
+    b[0] = UTF16_MARK;
+    System.arraycopy(utf16, 0, b, 1, utf16.length);
+    return new BytesRef(b);
+  }
+
+  /** The ID that {@link #idBytes} encoded. */
+  public static String idOf(BytesRef b) {
+    if (b.length > 0 && b.bytes[b.offset] == UTF16_MARK) {
+      return fromUtf16(b.bytes, b.offset + 1, b.length - 1);
+    }
+    return b.utf8ToString();
+  }
+
+  /** The stored fields that hold a record's IDs (for shards or records without doc values). */
+  public static Set<String> idFields() {
+    return Set.of(SESSION_ID, SESSION_ID + UTF16, ACTIVITY_ID, ACTIVITY_ID + UTF16);
   }
 
   /**
@@ -198,8 +263,30 @@ public final class IndexFields {
     if (wellFormed(value)) {
       d.add(new StoredField(name, value));
     } else {
-      d.add(new StoredField(name + UTF16, value.getBytes(StandardCharsets.UTF_16BE)));
+      d.add(new StoredField(name + UTF16, utf16(value)));
     }
+  }
+
+  /**
+   * The chars of {@code s} as big-endian pairs of bytes, lone surrogates included (the JDK's
+   * UTF-16 encoder would replace them with U+FFFD).
+   */
+  private static byte[] utf16(String s) {
+    byte[] b = new byte[2 * s.length()];
+    for (int i = 0; i < s.length(); i++) {
+      b[2 * i] = (byte) (s.charAt(i) >> 8);
+      b[2 * i + 1] = (byte) s.charAt(i);
+    }
+    return b;
+  }
+
+  /** The text {@link #utf16} wrote. */
+  private static String fromUtf16(byte[] b, int offset, int length) {
+    char[] c = new char[length / 2];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = (char) (((b[offset + 2 * i] & 0xFF) << 8) | (b[offset + 2 * i + 1] & 0xFF));
+    }
+    return new String(c);
   }
 
   private static boolean wellFormed(String s) {

@@ -96,11 +96,31 @@ public record IndexManifest(
   /** The manifest of the index at {@code dir}, or null when there is none. */
   public static IndexManifest readIfExists(FileSystem fs, Path dir) throws IOException {
     Path file = new Path(dir, FILE_NAME);
-    IndexManifest m;
     try (InputStream in = fs.open(file)) {
-      m = JSON.readValue(in, IndexManifest.class);
+      return parse(in, file.toString());
     } catch (FileNotFoundException e) {
       return null;
+    }
+  }
+
+  /**
+   * The manifest of the index in the local folder {@code dir}, read without Hadoop (whose
+   * start costs a search in the driver more than the search); an {@link InputException} when
+   * there is none.
+   */
+  public static IndexManifest read(java.nio.file.Path dir) throws IOException {
+    java.nio.file.Path file = dir.resolve(FILE_NAME);
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return parse(in, file.toString());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw noIndex(dir.toString());
+    }
+  }
+
+  private static IndexManifest parse(InputStream in, String file) throws IOException {
+    IndexManifest m;
+    try {
+      m = JSON.readValue(in, IndexManifest.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InputException(file + ": not a valid dwlogs index manifest: "
           + e.getOriginalMessage(), e);
@@ -113,12 +133,16 @@ public record IndexManifest(
     return m;
   }
 
+  private static InputException noIndex(String dir) {
+    return new InputException("no dwlogs index at " + dir + " (no " + FILE_NAME
+        + "; build one with 'dwlogs index')");
+  }
+
   /** The manifest of the index at {@code dir}; an {@link InputException} when there is none. */
   public static IndexManifest read(FileSystem fs, Path dir) throws IOException {
     IndexManifest m = readIfExists(fs, dir);
     if (m == null) {
-      throw new InputException("no dwlogs index at " + dir + " (no " + FILE_NAME
-          + "; build one with 'dwlogs index')");
+      throw noIndex(dir.toString());
     }
     return m;
   }

@@ -89,6 +89,17 @@ public final class IndexStore {
       }
     }
 
+    /** A shard of the index in the local folder {@code dir}, opened in place, without Hadoop. */
+    public static OpenShard openLocal(java.nio.file.Path dir, String shard) throws IOException {
+      Directory d = FSDirectory.open(dir.resolve(IndexManifest.SHARDS).resolve(shard));
+      try {
+        return new OpenShard(d, DirectoryReader.open(d), null);
+      } catch (IOException | RuntimeException e) {
+        d.close();
+        throw e;
+      }
+    }
+
     public DirectoryReader reader() {
       return reader;
     }

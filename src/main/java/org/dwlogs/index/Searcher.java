@@ -3,7 +3,9 @@ package org.dwlogs.index;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,44 +13,37 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.Weight;
-import org.apache.lucene.util.Bits;
-import org.apache.spark.SerializableWritable;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.dwlogs.ingest.NextIterator;
+import org.dwlogs.config.SourceFiles;
+import org.dwlogs.job.SparkSessions;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
 import org.dwlogs.report.ReportTable;
-import scala.Tuple2;
 
 /**
- * Runs one query over every shard of an index, one Spark task per shard, and sums up the
- * hits: total, distinct sessions and activities, hits per UTC day, the newest hits, and
- * optionally every hit as CSV. Malformed records are not searched.
+ * Runs one query over every shard of an index and sums up the hits: total, distinct sessions
+ * and activities, hits per UTC day, the newest hits, and optionally every hit as CSV.
+ * Malformed records are not searched.
+ *
+ * <p>A local index is searched here, in the driver, one thread per shard up to the number of
+ * cores, with no Spark at all: starting Spark costs seconds, searching a shard milliseconds.
+ * {@link SparkSearcher} runs the same per-shard code ({@link ShardSearch}) as one Spark task
+ * per shard, for an index on a cluster file system. {@link #runsInDriver} chooses.
  */
 public final class Searcher {
   /** The hits as CSV: newest first (hits without a timestamp last, then by file and position). */
@@ -122,43 +117,174 @@ public final class Searcher {
   private Searcher() {}
 
   /**
-   * Searches the index at {@code index}. With {@code output} not null, every hit is also
-   * written there as CSV, and the per-day counts beside it ({@link #dailyPath}).
+   * Whether a search of {@code index} runs in the driver: when the index is in a local folder
+   * ({@link #localFolder}) and Spark would run on this machine anyway (the master given, else
+   * the one spark-submit set, else the default, is {@code local...}). Otherwise one Spark task
+   * per shard.
    */
-  public static Result search(SparkSession spark, String index, Request request, String output,
-      boolean formulaGuard) throws IOException {
-    LogQueryParser.compile(request.query()); // fails here, on the driver, when it does not parse
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    sc.setJobGroup("search", "dwlogs: search " + request.query(), false);
-    Configuration conf = sc.hadoopConfiguration();
-    Path dir = IndexStore.qualified(index, conf);
-    IndexManifest manifest = IndexManifest.read(IndexStore.fs(dir, conf), dir);
-    JavaRDD<Hit> hits = hits(sc, manifest, dir.toString(), request, output != null)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      long total = hits.count();
-      long sessions = hits.map(Hit::sessionId).filter(Objects::nonNull).distinct().count();
-      long activities = hits.map(Hit::activityId).filter(Objects::nonNull).distinct().count();
-      SortedMap<String, Day> perDay = new TreeMap<>();
-      Map<String, Long> dayHits = hits.filter(h -> h.timestamp() != null)
-          .mapToPair(h -> new Tuple2<>(h.day(), 1L)).reduceByKey(Long::sum).collectAsMap();
-      Map<String, Long> daySessions = hits.filter(h -> h.timestamp() != null && h.sessionId() != null)
-          .mapToPair(h -> new Tuple2<>(h.day(), h.sessionId())).distinct()
-          .mapToPair(t -> new Tuple2<>(t._1(), 1L)).reduceByKey(Long::sum).collectAsMap();
-      dayHits.forEach((day, n) -> perDay.put(day, new Day(n, daySessions.getOrDefault(day, 0L))));
-      long withoutTs = total - dayHits.values().stream().mapToLong(Long::longValue).sum();
-      List<Hit> newest = request.limit() <= 0 ? List.of()
-          : new ArrayList<>(hits.takeOrdered(request.limit(), new NewestFirst()));
-      if (newest.size() > 1) {
-        newest.sort(new NewestFirst());
-      }
-      if (output != null) {
-        write(conf, hits, perDay, output, formulaGuard);
-      }
-      return new Result(total, sessions, activities, withoutTs, perDay, newest, manifest);
-    } finally {
-      hits.unpersist();
+  public static boolean runsInDriver(String index, String master) {
+    return runsInDriver(index, master, Searcher::defaultFileSystemConfiguration);
+  }
+
+  static boolean runsInDriver(String index, String master, Supplier<Configuration> hadoop) {
+    String effective = master != null ? master
+        : System.getProperty("spark.master", SparkSessions.DEFAULT_MASTER);
+    return effective.startsWith("local") && localFolder(index, hadoop) != null;
+  }
+
+  /**
+   * The local folder of {@code index}: a {@code file:} URI, or a path without scheme when the
+   * default file system is the local one; null when the index is on another file system.
+   */
+  static java.nio.file.Path localFolder(String index, Supplier<Configuration> hadoop) {
+    URI uri = new Path(index).toUri();
+    if (uri.getScheme() == null) {
+      Configuration conf = hadoop.get();
+      boolean local = conf == null || "file".equals(FileSystem.getDefaultUri(conf).getScheme());
+      return local ? Paths.get(index).toAbsolutePath() : null;
     }
+    return "file".equals(uri.getScheme()) ? Paths.get(uri) : null;
+  }
+
+  /**
+   * The Hadoop configuration that may name another default file system, or null when nothing
+   * can: no {@code core-site.xml} on the class path (spark-submit puts {@code HADOOP_CONF_DIR}
+   * there) and no {@code spark.hadoop.fs.defaultFS}. Hadoop's own default is the local file
+   * system; starting Hadoop just to learn that costs a local search a second or more.
+   */
+  private static Configuration defaultFileSystemConfiguration() {
+    boolean siteFile = Searcher.class.getClassLoader().getResource("core-site.xml") != null;
+    return siteFile || System.getProperty("spark.hadoop.fs.defaultFS") != null
+        ? SourceFiles.hadoopConfiguration() : null;
+  }
+
+  /**
+   * Searches the local index at {@code index} in this JVM, one thread per shard up to the
+   * number of cores, without Spark or Hadoop. With {@code output} not null, every hit is also
+   * written there as CSV (any Hadoop file system), and the per-day counts beside it
+   * ({@link #dailyPath}); the hits are then held in memory to be sorted (about the size of
+   * their messages).
+   */
+  public static Result search(String index, Request request, String output,
+      boolean formulaGuard) throws IOException {
+    query(request); // fails here, before any shard is opened, when it does not parse
+    java.nio.file.Path dir = localFolder(index, Searcher::defaultFileSystemConfiguration);
+    if (dir == null) {
+      throw new IllegalArgumentException(index + " is not a local folder; search it with Spark");
+    }
+    IndexManifest manifest = IndexManifest.read(dir);
+    List<String> shards = manifest.shards().stream().map(IndexManifest.Shard::name).toList();
+    boolean wholeMessage = output != null;
+    int threads = Math.max(1, Math.min(shards.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dwlogs-search");
+      t.setDaemon(true);
+      return t;
+    });
+    List<IndexStore.OpenShard> open = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      // First count every shard from doc values; then read the stored documents of only those
+      // hits that can be among the newest of the whole index.
+      List<Future<Counted>> counting = new ArrayList<>();
+      for (String name : shards) {
+        counting.add(pool.submit(() -> {
+          IndexStore.OpenShard shard = IndexStore.OpenShard.openLocal(dir, name);
+          open.add(shard);
+          return new Counted(shard, ShardSearch.count(shard.reader(), query(request)));
+        }));
+      }
+      List<Counted> counted = new ArrayList<>();
+      for (Future<Counted> f : counting) {
+        counted.add(await(f));
+      }
+      long threshold = ShardSearch.threshold(counted.stream()
+          .map(c -> c.counts().newestTimestamps(request.limit())).toList(), request.limit());
+      List<Future<Shard>> reading = new ArrayList<>();
+      for (Counted c : counted) {
+        reading.add(pool.submit(() -> new Shard(
+            c.counts().summary(threshold, request.limit(), wholeMessage),
+            wholeMessage ? allHits(c.shard(), request) : List.of())));
+      }
+      List<ShardSearch.Summary> parts = new ArrayList<>();
+      List<Hit> all = new ArrayList<>();
+      for (Future<Shard> f : reading) {
+        Shard s = await(f);
+        parts.add(s.summary());
+        all.addAll(s.hits());
+      }
+      Result result = ShardSearch.Summary.merge(parts, request.limit()).toResult(manifest);
+      if (output != null) {
+        all.sort(Comparator.comparing(Key::of));
+        write(Sink.of(output, SourceFiles::hadoopConfiguration), all.iterator(), result.perDay(),
+            output, formulaGuard);
+      }
+      return result;
+    } finally {
+      pool.shutdownNow(); // after a failure, let the other shards' tasks end before closing
+      try {
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      closeAll(open);
+    }
+  }
+
+  /** An open shard and its hits, counted. */
+  private record Counted(IndexStore.OpenShard shard, ShardSearch.Counted counts) {}
+
+  /** One shard's summary and, when they are written out, all its hits. */
+  private record Shard(ShardSearch.Summary summary, List<Hit> hits) {}
+
+  private static List<Hit> allHits(IndexStore.OpenShard shard, Request request)
+      throws IOException {
+    List<Hit> hits = new ArrayList<>();
+    ShardHits.of(shard.reader(), query(request), true).forEachRemaining(hits::add);
+    return hits;
+  }
+
+  private static void closeAll(List<IndexStore.OpenShard> shards) throws IOException {
+    IOException first = null;
+    for (IndexStore.OpenShard s : shards) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("search interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** The UTC day of an epoch-millisecond timestamp, as {@code uuuu-MM-dd}. */
+  static String dayOf(long millis) {
+    return DAY.format(Instant.ofEpochMilli(millis));
   }
 
   /** Where the per-day counts of {@code output} go: {@code hits.csv} -> {@code hits_daily.csv}. */
@@ -167,14 +293,40 @@ public final class Searcher {
         ? output.substring(0, output.length() - 4) + "_daily.csv" : output + "_daily.csv";
   }
 
-  private static void write(Configuration conf, JavaRDD<Hit> hits, SortedMap<String, Day> perDay,
+  /** Where the hits files go: a file created (or replaced) at a path. */
+  interface Sink {
+    OutputStream create(String path) throws IOException;
+
+    /**
+     * A local path (no scheme on the local default file system, or {@code file:}) is written
+     * with java.nio, anything else with Hadoop.
+     */
+    static Sink of(String output, Supplier<Configuration> hadoop) {
+      if (localFolder(output, Searcher::defaultFileSystemConfiguration) != null) {
+        return path -> {
+          java.nio.file.Path p = localFolder(path, () -> null);
+          if (p.getParent() != null) {
+            Files.createDirectories(p.getParent());
+          }
+          return Files.newOutputStream(p);
+        };
+      }
+      return hadoop(hadoop.get());
+    }
+
+    static Sink hadoop(Configuration conf) {
+      return path -> {
+        Path p = new Path(path);
+        return IndexStore.fs(p, conf).create(p, true);
+      };
+    }
+  }
+
+  /** Writes the hits, already in {@link Key} order, and the per-day counts beside them. */
+  static void write(Sink sink, Iterator<Hit> sorted, SortedMap<String, Day> perDay,
       String output, boolean formulaGuard) throws IOException {
-    Path out = new Path(output);
-    FileSystem fs = IndexStore.fs(out, conf);
-    try (OutputStream stream = fs.create(out, true);
+    try (OutputStream stream = sink.create(output);
         CsvReportWriter csv = new CsvReportWriter(stream, HITS, formulaGuard)) {
-      Iterator<Hit> sorted = hits.sortBy(Key::of, true, Math.max(1, hits.getNumPartitions()))
-          .toLocalIterator();
       while (sorted.hasNext()) {
         Hit h = sorted.next();
         csv.write(Cells.timestamp(h.timestamp()), Cells.text(h.level()),
@@ -183,26 +335,11 @@ public final class Searcher {
             Long.toString(h.position()), Cells.text(h.message()));
       }
     }
-    Path daily = new Path(dailyPath(output));
-    try (OutputStream stream = fs.create(daily, true);
+    try (OutputStream stream = sink.create(dailyPath(output));
         CsvReportWriter csv = new CsvReportWriter(stream, DAILY, formulaGuard)) {
       perDay.forEach((day, d) -> csv.write(day, Long.toString(d.hits()),
           Long.toString(d.sessions())));
     }
-  }
-
-  /** Every hit of every shard, one partition per shard. */
-  static JavaRDD<Hit> hits(JavaSparkContext sc, IndexManifest manifest, String dir,
-      Request request, boolean wholeMessage) {
-    List<String> shards = manifest.shards().stream().map(IndexManifest.Shard::name).toList();
-    if (shards.isEmpty()) {
-      return sc.emptyRDD();
-    }
-    SerializableWritable<Configuration> hadoop =
-        new SerializableWritable<>(sc.hadoopConfiguration());
-    return sc.parallelize(shards, shards.size())
-        .flatMap(shard -> new ShardHits(IndexStore.OpenShard.open(dir, shard, hadoop.value()),
-            query(request), wholeMessage));
   }
 
   /** The user's query over records only, within the window when one is given. */
@@ -228,90 +365,5 @@ public final class Searcher {
     int cr = m.indexOf('\r');
     int end = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
     return end < 0 ? m : m.substring(0, end).strip();
-  }
-
-  /** The hits of one shard, streamed; the shard is closed at the end or with the task. */
-  static final class ShardHits extends NextIterator<Hit> {
-    private final IndexStore.OpenShard shard;
-    private final Weight weight;
-    private final List<LeafReaderContext> leaves;
-    private final boolean wholeMessage;
-    private final java.util.Set<String> fields = IndexFields.hitFields();
-    private int leaf = -1;
-    private DocIdSetIterator docs;
-    private Bits live;
-    private org.apache.lucene.index.StoredFields stored;
-    private boolean closed;
-
-    ShardHits(IndexStore.OpenShard shard, Query query, boolean wholeMessage) throws IOException {
-      this.shard = shard;
-      this.wholeMessage = wholeMessage;
-      try {
-        IndexSearcher searcher = new IndexSearcher(shard.reader());
-        this.weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        this.leaves = shard.reader().leaves();
-      } catch (IOException | RuntimeException e) {
-        shard.close();
-        throw e;
-      }
-      TaskContext task = TaskContext.get();
-      if (task != null) {
-        task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> close());
-      }
-    }
-
-    @Override
-    protected Hit computeNext() {
-      try {
-        while (!closed) {
-          if (docs != null) {
-            int d = docs.nextDoc();
-            if (d == DocIdSetIterator.NO_MORE_DOCS) {
-              docs = null;
-            } else if (live == null || live.get(d)) {
-              return hit(d);
-            }
-          } else if (leaf + 1 < leaves.size()) {
-            LeafReaderContext ctx = leaves.get(++leaf);
-            Scorer scorer = weight.scorer(ctx);
-            docs = scorer == null ? null : scorer.iterator();
-            live = ctx.reader().getLiveDocs();
-            stored = ctx.reader().storedFields();
-          } else {
-            close();
-          }
-        }
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private Hit hit(int doc) throws IOException {
-      DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor(fields);
-      stored.document(doc, visitor);
-      Document d = visitor.getDocument();
-      var ts = d.getField(IndexFields.TIMESTAMP);
-      String message = IndexFields.text(d, IndexFields.RAW);
-      return new Hit(ts == null ? null : ts.numericValue().longValue(),
-          IndexFields.text(d, IndexFields.LEVEL), IndexFields.text(d, IndexFields.SESSION_ID),
-          IndexFields.text(d, IndexFields.ACTIVITY_ID), IndexFields.text(d, IndexFields.COMPONENT),
-          List.of(d.getValues(IndexFields.ISSUE_ID)), IndexFields.text(d, IndexFields.FILE),
-          d.get(IndexFields.POSITION_KIND),
-          d.getField(IndexFields.POSITION).numericValue().longValue(),
-          wholeMessage ? message : firstLineOf(message));
-    }
-
-    private void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      try {
-        shard.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

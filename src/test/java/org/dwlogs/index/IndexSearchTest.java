@@ -80,7 +80,7 @@ class IndexSearchTest {
   }
 
   static Searcher.Result search(String query) throws IOException {
-    return Searcher.search(spark, index.toString(), new Searcher.Request(query, null, null, 5),
+    return SparkSearcher.search(spark, index.toString(), new Searcher.Request(query, null, null, 5),
         null, true);
   }
 
@@ -177,7 +177,7 @@ class IndexSearchTest {
     assertThat(search("issue_id:map-create-401 AND timestamp:[2026-11-19 TO 2026-11-19]").hits())
         .isEqualTo(on19th);
     assertThat(search("issue_id:map-create-401 AND timestamp:2026-11-19").hits()).isEqualTo(on19th);
-    Searcher.Result windowed = Searcher.search(spark, index.toString(),
+    Searcher.Result windowed = SparkSearcher.search(spark, index.toString(),
         new Searcher.Request("issue_id:map-create-401", Instant.parse("2026-11-19T00:00:00Z"),
             Instant.parse("2026-11-21T00:00:00Z"), 0), null, true);
     assertThat(windowed.hits()).isEqualTo(on19th + on20th);
@@ -188,7 +188,7 @@ class IndexSearchTest {
   @Test
   void theHitsAreWrittenAsCsvNewestFirstWithTheDailyCountsBeside() throws IOException {
     Path out = tmp.resolve("search/hits.csv");
-    Searcher.Result r = Searcher.search(spark, index.toString(),
+    Searcher.Result r = SparkSearcher.search(spark, index.toString(),
         new Searcher.Request("issue_id:link-403-tokenexchange", null, null, 3), out.toString(), true);
     ReportCsv hits = ReportCsv.read(out);
     assertThat(hits.header()).isEqualTo(Searcher.HITS.columns());
@@ -201,6 +201,71 @@ class IndexSearchTest {
     assertThat(hits.rows().get(0).get("message")).contains("403");
     ReportCsv daily = ReportCsv.read(tmp.resolve("search/hits_daily.csv"));
     assertThat(daily.sum("hits")).isEqualTo(r.hits());
+  }
+
+  /**
+   * The hand-written logs of {@code search-fixture/}: a text log and a JSON Lines file, with a
+   * multi-line record, two records on one timestamp, one record on the last millisecond of a
+   * day, one without a timestamp and one whose session ID holds a lone surrogate.
+   */
+  static final String FIXTURE = "src/test/resources/search-fixture";
+
+  @Test
+  void theDriverSearchAndTheSparkSearchGiveTheTrueCountsAndTheSameOutput() throws IOException {
+    Path dir = tmp.resolve("fixture-index");
+    IndexBuilder.Result fixture = build(List.of(FIXTURE), dir, false);
+    assertThat(fixture.manifest().records()).isEqualTo(10);
+    assertThat(fixture.manifest().malformed()).isZero();
+    Searcher.Result r = bothPaths(dir, "\"does not indicate success\"", 4);
+    assertThat(r.hits()).isEqualTo(6);
+    assertThat(r.sessions()).isEqualTo(5);
+    assertThat(r.activities()).isEqualTo(3);
+    assertThat(r.perDay()).isEqualTo(Map.of("2026-11-20", new Searcher.Day(3, 2),
+        "2026-11-21", new Searcher.Day(2, 2)));
+    assertThat(r.withoutTimestamp()).isEqualTo(1);
+    assertThat(r.newest()).extracting(h -> h.sessionId().substring(0, 8))
+        .containsExactly("33333333", "44444444", "22222222", "11111111");
+    Searcher.Result refused = bothPaths(dir, "\"refused to connect\"", 5);
+    assertThat(refused.hits()).isEqualTo(2);
+    assertThat(refused.sessions()).isEqualTo(2);
+    assertThat(refused.newest()).extracting(Searcher.Hit::sessionId)
+        .containsExactly("\ud800x", "33333333-3333-4333-8333-333333333333");
+    assertThat(bothPaths(dir, "level:error", 20).hits()).isEqualTo(6);
+    assertThat(bothPaths(dir, "session_id:11111111-1111-4111-8111-111111111111", 20).hits())
+        .isEqualTo(3);
+    assertThat(bothPaths(dir, "*:*", 0).hits()).isEqualTo(10);
+    assertThat(bothPaths(dir, "nothing-matches-this", 3).hits()).isZero();
+    for (String q : List.of("issue_id:map-create-401", "level:error AND NOT issue_id:*",
+        "\"token exchange\" AND timestamp:2026-11-20", "session_id:*")) {
+      bothPaths(index, q, 7); // sample-logs: the paths agree there too
+    }
+  }
+
+  /**
+   * Searches {@code dir} in the driver and with Spark, asserts the same result and the same
+   * hits and daily files byte for byte, and returns the result.
+   */
+  static Searcher.Result bothPaths(Path dir, String query, int limit) throws IOException {
+    Searcher.Request request = new Searcher.Request(query, null, null, limit);
+    Path inDriver = tmp.resolve("both/driver.csv");
+    Path withSpark = tmp.resolve("both/spark.csv");
+    Files.createDirectories(inDriver.getParent());
+    Searcher.Result a = Searcher.search(dir.toString(), request,
+        inDriver.toString(), true);
+    Searcher.Result b = SparkSearcher.search(spark, dir.toString(), request, withSpark.toString(),
+        true);
+    assertThat(a).as(query).isEqualTo(b);
+    assertThat(inDriver).as(query).hasSameBinaryContentAs(withSpark);
+    assertThat(Path.of(Searcher.dailyPath(inDriver.toString()))).as(query)
+        .hasSameBinaryContentAs(Path.of(Searcher.dailyPath(withSpark.toString())));
+    assertThat((long) ReportCsv.read(inDriver).rows().size()).as(query).isEqualTo(a.hits());
+    Searcher.Result summaryOnly = Searcher.search(dir.toString(),
+        request, null, true);
+    assertThat(summaryOnly.hits()).isEqualTo(a.hits());
+    assertThat(summaryOnly.perDay()).isEqualTo(a.perDay());
+    assertThat(summaryOnly.newest()).extracting(Searcher.Hit::firstLine)
+        .isEqualTo(a.newest().stream().map(Searcher.Hit::firstLine).toList());
+    return a;
   }
 
   @Test
