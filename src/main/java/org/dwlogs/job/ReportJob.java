@@ -198,7 +198,10 @@ public final class ReportJob {
     Dataset<Row> reported = null;
     try {
       RunTotals totals = totals(files, all);
-      reported = ReportTables.withoutIdRows(all).persist(StorageLevel.MEMORY_AND_DISK());
+      // A few rows per thousand records: in as many partitions as there are cores, so each
+      // report's Spark job has a task per core, not one per input split.
+      reported = ReportTables.withoutIdRows(all).coalesce(sc.defaultParallelism())
+          .persist(StorageLevel.MEMORY_AND_DISK());
       reported.count();
       return new Scan(totals, reported);
     } catch (RuntimeException e) {
