@@ -47,7 +47,7 @@ import org.dwlogs.signatures.Signature;
 /**
  * The report job: list inputs, read, parse and match them, aggregate, write the reports and
  * publish them. Runs on the driver; the parsing and matching run in the executors, one
- * matcher per partition, once per run: later stages read the cached rows. See {@link #run()}
+ * matcher per task thread, once per run: later stages read the cached rows. See {@link #run()}
  * for the stages.
  */
 public final class ReportJob {
@@ -198,10 +198,7 @@ public final class ReportJob {
     Dataset<Row> reported = null;
     try {
       RunTotals totals = totals(files, all);
-      // A few rows per thousand records: in as many partitions as there are cores, so each
-      // report's Spark job has a task per core, not one per input split.
-      reported = ReportTables.withoutIdRows(all).coalesce(sc.defaultParallelism())
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      reported = ReportTables.withoutIdRows(all).persist(StorageLevel.MEMORY_AND_DISK());
       reported.count();
       return new Scan(totals, reported);
     } catch (RuntimeException e) {
