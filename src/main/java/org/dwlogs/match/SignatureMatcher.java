@@ -95,8 +95,8 @@ public final class SignatureMatcher {
    * the message where they are, so noise costs no copy.
    */
   public List<Match> matchRecord(org.dwlogs.parse.LogRecord r) {
-    String message = r.message();
-    if (message == null || message.isEmpty()) {
+    String message = r.message() == null ? "" : r.message();
+    if (r.component() == null && message.isEmpty()) {
       return List.of();
     }
     int candidateCount = r.component() == null ? prefilter.mayMatchEach(message, candidates)
