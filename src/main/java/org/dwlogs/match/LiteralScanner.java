@@ -71,8 +71,10 @@ public final class LiteralScanner {
   public static LiteralScanner of(List<String> literals) {
     List<int[]> gotos = new ArrayList<>();
     List<Integer> ends = new ArrayList<>();
+    List<Boolean> afterSeparator = new ArrayList<>();
     gotos.add(newRow());
     ends.add(-1);
+    afterSeparator.add(true); // the start: a leading separator changes nothing
     for (int id = 0; id < literals.size(); id++) {
       byte[] folded = fold(literals.get(id));
       if (folded.length == 0) {
@@ -85,6 +87,7 @@ public final class LiteralScanner {
           row[symbol] = gotos.size();
           gotos.add(newRow());
           ends.add(-1);
+          afterSeparator.add(symbol == SEPARATOR);
         }
         state = row[symbol];
       }
@@ -123,6 +126,13 @@ public final class LiteralScanner {
         } else {
           next[state * SYMBOLS + s] = next[f * SYMBOLS + s];
         }
+      }
+    }
+    // A run of separators folds to one: a state entered by a separator stays put on another.
+    // (Its children never start with one: folded literals have no two separators in a row.)
+    for (int state = 0; state < states; state++) {
+      if (afterSeparator.get(state)) {
+        next[state * SYMBOLS + SEPARATOR] = state;
       }
     }
     int[] rows = new int[next.length];
@@ -189,7 +199,6 @@ public final class LiteralScanner {
    */
   public void scan(CharSequence text, Hits hits) {
     int row = hits.row;
-    boolean separator = hits.separator;
     int length = text.length();
     for (int i = 0; i < length; i++) {
       char c = text.charAt(i);
@@ -202,32 +211,25 @@ public final class LiteralScanner {
       } else {
         symbol = symbol(c);
       }
-      if (symbol == SEPARATOR) {
-        if (separator) {
-          continue;
-        }
-        separator = true;
-      } else {
-        separator = false;
-      }
-      int step = next[row + symbol];
-      if (step < 0) {
-        row = step & ~ENDS_HERE;
-        report(row / SYMBOLS, hits);
-      } else {
-        row = step;
-      }
+      row = step(row, symbol, hits);
     }
     hits.row = row;
-    hits.separator = separator;
   }
 
   /** Ends the text scanned into {@code hits} so far with a separator, as a space would. */
   public void separate(Hits hits) {
-    if (!hits.separator) {
-      hits.separator = true;
-      hits.row = next[hits.row + SEPARATOR] & ~ENDS_HERE; // no literal ends in a separator
+    hits.row = next[hits.row + SEPARATOR] & ~ENDS_HERE; // no literal ends in a separator
+  }
+
+  /** The row after {@code symbol}, the literals that end there added to {@code hits}. */
+  private int step(int row, int symbol, Hits hits) {
+    int to = next[row + symbol];
+    if (to >= 0) {
+      return to;
     }
+    int state = (to & ~ENDS_HERE) / SYMBOLS;
+    report(state, hits);
+    return to & ~ENDS_HERE;
   }
 
   private void report(int state, Hits hits) {
@@ -248,7 +250,6 @@ public final class LiteralScanner {
    */
   public void scan(byte[] bytes, int from, int to, Hits hits) {
     int row = hits.row;
-    boolean separator = hits.separator;
     for (int i = from; i < to; i++) {
       int b = bytes[i];
       int symbol;
@@ -267,24 +268,9 @@ public final class LiteralScanner {
       } else {
         symbol = SEPARATOR;
       }
-      if (symbol == SEPARATOR) {
-        if (separator) {
-          continue;
-        }
-        separator = true;
-      } else {
-        separator = false;
-      }
-      int step = next[row + symbol];
-      if (step < 0) {
-        row = step & ~ENDS_HERE;
-        report(row / SYMBOLS, hits);
-      } else {
-        row = step;
-      }
+      row = step(row, symbol, hits);
     }
     hits.row = row;
-    hits.separator = separator;
   }
 
   /**
@@ -344,7 +330,6 @@ public final class LiteralScanner {
     private int size;
     private int epoch = 1;
     private int row;
-    private boolean separator;
 
     private Hits(int literals) {
       this.stamp = new int[literals];
@@ -355,7 +340,6 @@ public final class LiteralScanner {
     public void clear() {
       size = 0;
       row = 0;
-      separator = false;
       if (++epoch == Integer.MAX_VALUE) {
         Arrays.fill(stamp, 0);
         epoch = 1;
