@@ -21,6 +21,7 @@ import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Malformed;
+import org.dwlogs.parse.NoiseRecord;
 import org.dwlogs.parse.Parsed;
 
 /**
@@ -156,6 +157,13 @@ public final class ReportRows {
         ready.add(malformedRow(m, hint));
         return;
       }
+      if (parsed instanceof NoiseRecord n) {
+        if (inWindow(n.timestampMillis())) {
+          countNoise(n.source(), n.truncated(), n.timestampMillis() == null, n.invalidUtf8(),
+              n.controlChars(), n.sessionId(), n.activityId());
+        }
+        return;
+      }
       LogRecord r = (LogRecord) parsed;
       if (!inWindow(r.timestampMillis())) {
         return;
@@ -190,18 +198,8 @@ public final class ReportRows {
       List<Match> matches = matcher.matchRecord(r);
       boolean error = r.level() != null && errorLevels.contains(r.level());
       if (matches.isEmpty() && !error) {
-        long[] s = stats.computeIfAbsent(r.source(), k -> new long[5]);
-        s[0]++;
-        s[1] += truncated;
-        s[2] += withoutTs;
-        s[3] += invalidUtf8;
-        s[4] += control;
-        if (r.sessionId() != null) {
-          sessions.add(r.sessionId());
-        }
-        if (r.activityId() != null) {
-          activities.add(r.activityId());
-        }
+        countNoise(r.source(), truncated == 1, withoutTs == 1, invalidUtf8 == 1, control == 1,
+            r.sessionId(), r.activityId());
         return;
       }
       String day = r.timestampMillis() == null ? null
@@ -224,6 +222,22 @@ public final class ReportRows {
             first ? 1L : 0L, first ? truncated : 0L, first ? withoutTs : 0L,
             first ? invalidUtf8 : 0L, first ? control : 0L, null, null, null,
             details(m)));
+      }
+    }
+
+    private void countNoise(String source, boolean truncated, boolean withoutTs,
+        boolean invalidUtf8, boolean control, String session, String activity) {
+      long[] s = stats.computeIfAbsent(source, k -> new long[5]);
+      s[0]++;
+      s[1] += truncated ? 1 : 0;
+      s[2] += withoutTs ? 1 : 0;
+      s[3] += invalidUtf8 ? 1 : 0;
+      s[4] += control ? 1 : 0;
+      if (session != null) {
+        sessions.add(session);
+      }
+      if (activity != null) {
+        activities.add(activity);
       }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Malformed;
+import org.dwlogs.parse.NoiseRecord;
 import org.dwlogs.parse.Parsed;
 
 /**
@@ -50,7 +51,8 @@ final class TimestampHints extends NextIterator<Parsed> {
           }
         }
       } else {
-        Long ts = ((LogRecord) next).timestampMillis();
+        Long ts = next instanceof NoiseRecord n ? n.timestampMillis()
+            : ((LogRecord) next).timestampMillis();
         if (ts != null) {
           last = ts;
           release(ts);

@@ -2,8 +2,11 @@ package org.dwlogs.parse;
 
 import java.io.Serializable;
 
-/** The outcome of parsing one raw record: a {@link LogRecord} or a {@link Malformed}. */
-public sealed interface Parsed extends Serializable permits LogRecord, Malformed {
+/**
+ * The outcome of parsing one raw record: a {@link LogRecord}, a {@link Malformed}, or (on the
+ * report job's byte path) a {@link NoiseRecord}.
+ */
+public sealed interface Parsed extends Serializable permits LogRecord, Malformed, NoiseRecord {
   /** The file the record came from. */
   String source();
 
