@@ -27,6 +27,7 @@ import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
+import org.dwlogs.ingest.NoiseSieve;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
 import org.dwlogs.parse.Malformed;
@@ -186,7 +187,8 @@ public final class ReportJob {
     Long from = options.from() == null ? null : options.from().toEpochMilli();
     Long to = options.to() == null ? null : options.to().toEpochMilli();
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
-        : LogReader.read(sc, files, config, options.zone(), sniffs);
+        : LogReader.read(sc, files, config, options.zone(), sniffs,
+            new NoiseSieve.Spec(catalog, config.context().dualWrite(), errorLevels));
     JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
       SignatureMatcher matcher = SignatureMatcher.forThisThread(catalog.value(),
           config.context().dualWrite());

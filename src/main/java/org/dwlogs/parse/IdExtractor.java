@@ -27,11 +27,11 @@ public final class IdExtractor {
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
   }
 
-  public String sessionId(String text) {
+  public String sessionId(CharSequence text) {
     return find(sessionPatterns, sessionHints, text);
   }
 
-  public String activityId(String text) {
+  public String activityId(CharSequence text) {
     return find(activityPatterns, activityHints, text);
   }
 
@@ -74,7 +74,7 @@ public final class IdExtractor {
     return PLACEHOLDERS.contains(s) || ZERO_GUID.matcher(s).matches();
   }
 
-  private static String find(List<Pattern> patterns, String[] hints, String text) {
+  private static String find(List<Pattern> patterns, String[] hints, CharSequence text) {
     if (text == null) {
       return null;
     }
@@ -103,7 +103,7 @@ public final class IdExtractor {
    * Where the lowercase {@code hint} first occurs in {@code text}, each character compared
    * lowercased, or -1: the text is not copied, and offsets are the text's own.
    */
-  static int indexIgnoringCase(String text, String hint) {
+  static int indexIgnoringCase(CharSequence text, String hint) {
     char first = hint.charAt(0);
     int last = text.length() - hint.length();
     for (int i = 0; i <= last; i++) {
@@ -114,7 +114,7 @@ public final class IdExtractor {
     return -1;
   }
 
-  private static boolean restMatches(String text, int at, String hint) {
+  private static boolean restMatches(CharSequence text, int at, String hint) {
     for (int j = 1; j < hint.length(); j++) {
       if (lower(text.charAt(at + j)) != hint.charAt(j)) {
         return false;

@@ -70,6 +70,101 @@ public final class RecordParser {
     return record(source, position, ts, level, component, message, null, null, truncated);
   }
 
+  /**
+   * What the byte path asks of a record before it counts it as noise (see {@link #parseNoise}).
+   */
+  public interface NoiseTest {
+    /** True when {@code level} (canonical) makes the record an error whatever its text. */
+    boolean isError(String level);
+
+    /**
+     * True when a catalog entry may match the record whose message is {@code text} from
+     * {@code messageFrom} on, with the component {@code text[componentFrom, componentTo)} in
+     * front ({@code componentFrom < 0}: none).
+     */
+    boolean mayMatch(AsciiText text, int componentFrom, int componentTo, int messageFrom);
+  }
+
+  /**
+   * The text record in ASCII {@code text} as a {@link NoiseRecord}, read in place exactly as
+   * {@link #parseText} reads it, when it is well formed, not at an error level and
+   * {@code test} says no catalog entry can match it; else null, and the caller parses it
+   * whole. Most records of a log are such noise: none of them is copied to a string.
+   */
+  public NoiseRecord parseNoise(String source, long offset, AsciiText text, boolean truncated,
+      NoiseTest test) {
+    int length = text.length();
+    int newline = indexOfNewline(text);
+    Matcher m = header.matcher(text).region(0, newline < 0 ? length : newline);
+    if (!m.matches()) {
+      return null;
+    }
+    Long ts = timestamps.parse(m.group("ts"));
+    if (ts == null) {
+      return null;
+    }
+    String word = group(m, "level");
+    String level = word == null ? null : levels.canonical(word);
+    int messageFrom;
+    int[] component = null;
+    if (word != null && level == null) {
+      messageFrom = m.start("level"); // not a level word: the message starts there
+    } else {
+      messageFrom = m.start("message");
+      component = strippedGroup(m, "component");
+    }
+    if (messageFrom < 0 || (level != null && test.isError(level))) {
+      return null;
+    }
+    if (test.mayMatch(text, component == null ? -1 : component[0],
+        component == null ? -1 : component[1], messageFrom)) {
+      return null;
+    }
+    CharSequence message = text.subSequence(messageFrom, length);
+    String session = ids.sessionId(message);
+    String activity = ids.activityId(message);
+    if (component != null && (session == null || activity == null)) {
+      CharSequence c = text.subSequence(component[0], component[1]);
+      session = session == null ? ids.sessionId(c) : session;
+      activity = activity == null ? ids.activityId(c) : activity;
+    }
+    return new NoiseRecord(source, offset, ts, truncated, false, false, session, activity);
+  }
+
+  private static int indexOfNewline(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Where the group is in the text without its surrounding white space; null when absent or blank. */
+  private static int[] strippedGroup(Matcher m, String name) {
+    int from;
+    int to;
+    try {
+      from = m.start(name);
+      to = m.end(name);
+    } catch (IllegalArgumentException e) {
+      return null; // the configured header has no such group
+    }
+    if (from < 0) {
+      return null;
+    }
+    int start = from;
+    int end = to;
+    CharSequence text = m.group(name);
+    while (start < end && Character.isWhitespace(text.charAt(start - from))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1 - from))) {
+      end--;
+    }
+    return start == end ? null : new int[] {start, end};
+  }
+
   /** Builds a record from named fields (JSON Lines and CSV); blank values count as absent. */
   public LogRecord fromFields(String source, Position position, String timestamp, String level,
       String component, String message, String session, String activity) {

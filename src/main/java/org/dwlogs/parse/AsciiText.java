@@ -1,0 +1,65 @@
+package org.dwlogs.parse;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * ASCII bytes seen as characters, without decoding or copying them: the reader's byte path
+ * runs the configured regular expressions on it. Only for bytes below 0x80, where a byte and
+ * its character are the same number; the reader checks that first.
+ */
+public final class AsciiText implements CharSequence {
+  private final byte[] bytes;
+  private final int from;
+  private final int length;
+
+  public AsciiText(byte[] bytes, int from, int to) {
+    this.bytes = bytes;
+    this.from = from;
+    this.length = to - from;
+  }
+
+  /** True when every byte of {@code bytes[from, to)} is below 0x80. */
+  public static boolean isAscii(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public byte[] bytes() {
+    return bytes;
+  }
+
+  /** Where this text starts in {@link #bytes()}. */
+  public int from() {
+    return from;
+  }
+
+  @Override
+  public int length() {
+    return length;
+  }
+
+  @Override
+  public char charAt(int index) {
+    if (index < 0 || index >= length) {
+      throw new IndexOutOfBoundsException(index);
+    }
+    return (char) bytes[from + index];
+  }
+
+  @Override
+  public CharSequence subSequence(int start, int end) {
+    if (start < 0 || end > length || start > end) {
+      throw new IndexOutOfBoundsException(start + ".." + end + " of " + length);
+    }
+    return new AsciiText(bytes, from + start, from + end);
+  }
+
+  @Override
+  public String toString() {
+    return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+  }
+}
