@@ -78,25 +78,48 @@ public final class IdExtractor {
     if (text == null) {
       return null;
     }
+    String lastHint = null;
+    int firstAt = -1;
     for (int i = 0; i < hints.length; i++) {
-      int from = 0;
-      if (hints[i] != null) {
-        // Every match starts with the hint, so none starts before its first occurrence.
-        from = indexIgnoringCase(text, hints[i]);
-        if (from < 0) {
+      String hint = hints[i];
+      Matcher m = patterns.get(i).matcher(text);
+      if (hint == null) {
+        for (int from = 0; m.find(from); from = m.end()) {
+          String id = normalize(m.group("id"));
+          if (id != null) {
+            return id;
+          }
+        }
+        continue;
+      }
+      // Every match starts where the hint occurs: the notation is tried there only, not at
+      // every character. Notations often share a hint ("activity id", "activity:"): its first
+      // occurrence is looked for once.
+      if (!hint.equals(lastHint)) {
+        lastHint = hint;
+        firstAt = indexIgnoringCase(text, hint, 0);
+      }
+      m.useTransparentBounds(true).useAnchoringBounds(false); // \b and ^ see the whole text
+      for (int at = firstAt; at >= 0; ) {
+        m.region(at, text.length());
+        if (!m.lookingAt()) {
+          at = indexIgnoringCase(text, hint, at + 1);
           continue;
         }
-      }
-      Matcher m = patterns.get(i).matcher(text);
-      while (m.find(from)) {
         String id = normalize(m.group("id"));
         if (id != null) {
           return id;
         }
-        from = m.end(); // a placeholder such as the zero GUID: look further on
+        // a placeholder such as the zero GUID: look further on
+        at = indexIgnoringCase(text, hint, Math.max(m.end(), at + 1));
       }
     }
     return null;
+  }
+
+  private static int indexIgnoringCase(CharSequence text, String hint, int from) {
+    return text instanceof AsciiText ascii ? ascii.indexIgnoringCase(hint, from)
+        : charsIndexIgnoringCase(text, hint, from);
   }
 
   /**
@@ -104,9 +127,13 @@ public final class IdExtractor {
    * lowercased, or -1: the text is not copied, and offsets are the text's own.
    */
   static int indexIgnoringCase(CharSequence text, String hint) {
+    return indexIgnoringCase(text, hint, 0);
+  }
+
+  private static int charsIndexIgnoringCase(CharSequence text, String hint, int from) {
     char first = hint.charAt(0);
     int last = text.length() - hint.length();
-    for (int i = 0; i <= last; i++) {
+    for (int i = from; i <= last; i++) {
       if (lower(text.charAt(i)) == first && restMatches(text, i, hint)) {
         return i;
       }

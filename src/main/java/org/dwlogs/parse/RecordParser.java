@@ -11,6 +11,12 @@ import org.dwlogs.config.JobConfig;
  */
 public final class RecordParser {
   private final Pattern header;
+  /**
+   * The header without its final {@code (?<message>.*)$}, when it ends so, or null: on a
+   * first line of ASCII (no line terminator in it) that tail always matches the rest of the
+   * line, so finding where the message starts need not read the message.
+   */
+  private final Pattern headerToMessage;
   /** Names the header in reasons: the key for the default layout, else the layout. */
   private final String headerKey;
   private final TimestampParser timestamps;
@@ -25,6 +31,7 @@ public final class RecordParser {
   /** A parser whose text records have {@code layout}, slash dates read day first or not. */
   public RecordParser(JobConfig config, ZoneId zone, JobConfig.Layout layout, boolean dayFirst) {
     this.header = Pattern.compile(layout.header());
+    this.headerToMessage = headerToMessage(layout.header());
     this.headerKey = JobConfig.TextLayout.DEFAULT_LAYOUT.equals(layout.name()) ? "text.header"
         : "the header of layout " + layout.name();
     this.timestamps = new TimestampParser(config.timestampFormats(), zone, dayFirst);
@@ -95,8 +102,9 @@ public final class RecordParser {
       NoiseTest test) {
     int length = text.length();
     int newline = indexOfNewline(text);
-    Matcher m = header.matcher(text).region(0, newline < 0 ? length : newline);
-    if (!m.matches()) {
+    Matcher m = (headerToMessage == null ? header : headerToMessage).matcher(text)
+        .region(0, newline < 0 ? length : newline);
+    if (!(headerToMessage == null ? m.matches() : m.lookingAt())) {
       return null;
     }
     Long ts = timestamps.parse(m.group("ts"));
@@ -129,6 +137,27 @@ public final class RecordParser {
       activity = activity == null ? ids.activityId(c) : activity;
     }
     return new NoiseRecord(source, offset, ts, truncated, false, false, session, activity);
+  }
+
+  private static final String MESSAGE_TAIL = "(?<message>.*)$";
+
+  private static Pattern headerToMessage(String header) {
+    if (!header.endsWith(MESSAGE_TAIL) || RegexHints.hasTopLevelAlternation(header)) {
+      return null;
+    }
+    String head = header.substring(0, header.length() - MESSAGE_TAIL.length());
+    int backslashes = 0;
+    while (backslashes < head.length() && head.charAt(head.length() - 1 - backslashes) == '\\') {
+      backslashes++;
+    }
+    if (backslashes % 2 == 1) {
+      return null; // the tail's parenthesis is an escaped, literal one
+    }
+    try {
+      return Pattern.compile(head + "(?<message>)");
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null;
+    }
   }
 
   private static int indexOfNewline(CharSequence text) {
