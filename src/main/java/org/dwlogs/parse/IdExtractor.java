@@ -71,8 +71,14 @@ public final class IdExtractor {
 
   /** True for a lowercase, brace-free value that stands for "no ID". */
   static boolean isPlaceholder(String s) {
-    return PLACEHOLDERS.contains(s) || ZERO_GUID.matcher(s).matches();
+    // Most IDs are GUIDs: only a short value can be a placeholder word, only one starting
+    // with 0 the zero GUID.
+    return s.length() <= MAX_PLACEHOLDER_LENGTH && PLACEHOLDERS.contains(s)
+        || !s.isEmpty() && s.charAt(0) == '0' && ZERO_GUID.matcher(s).matches();
   }
+
+  private static final int MAX_PLACEHOLDER_LENGTH =
+      PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
   private static String find(List<Pattern> patterns, String[] hints, CharSequence text) {
     if (text == null) {
