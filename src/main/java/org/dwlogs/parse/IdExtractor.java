@@ -12,27 +12,33 @@ import java.util.regex.Pattern;
  * <p>Most records carry no ID, and running a handful of case-insensitive regular
  * expressions over each message costs more than the rest of parsing. So each notation's
  * leading literal (see {@link RegexHints}) is looked for first, ignoring case, without copying
- * the message; a notation whose literal is absent cannot match and is skipped.
+ * the message; a notation whose literal is absent cannot match and is skipped. Not
+ * thread-safe (it reuses its matchers): one per task.
  */
 public final class IdExtractor {
   private final List<Pattern> sessionPatterns;
   private final List<Pattern> activityPatterns;
   private final String[] sessionHints;
   private final String[] activityHints;
+  // Reused for every text: an extractor belongs to one task thread.
+  private final Matcher[] sessionMatchers;
+  private final Matcher[] activityMatchers;
 
   public IdExtractor(List<String> sessionPatterns, List<String> activityPatterns) {
     this.sessionPatterns = sessionPatterns.stream().map(Pattern::compile).toList();
     this.activityPatterns = activityPatterns.stream().map(Pattern::compile).toList();
     this.sessionHints = sessionPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
+    this.sessionMatchers = this.sessionPatterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
+    this.activityMatchers = this.activityPatterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
   }
 
   public String sessionId(CharSequence text) {
-    return find(sessionPatterns, sessionHints, text);
+    return find(sessionMatchers, sessionHints, text);
   }
 
   public String activityId(CharSequence text) {
-    return find(activityPatterns, activityHints, text);
+    return find(activityMatchers, activityHints, text);
   }
 
   /** The text with every ID notation (label and value) removed. */
@@ -80,7 +86,7 @@ public final class IdExtractor {
   private static final int MAX_PLACEHOLDER_LENGTH =
       PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
-  private static String find(List<Pattern> patterns, String[] hints, CharSequence text) {
+  private static String find(Matcher[] matchers, String[] hints, CharSequence text) {
     if (text == null) {
       return null;
     }
@@ -88,7 +94,7 @@ public final class IdExtractor {
     int firstAt = -1;
     for (int i = 0; i < hints.length; i++) {
       String hint = hints[i];
-      Matcher m = patterns.get(i).matcher(text);
+      Matcher m = matchers[i].reset(text);
       if (hint == null) {
         for (int from = 0; m.find(from); from = m.end()) {
           String id = normalize(m.group("id"));

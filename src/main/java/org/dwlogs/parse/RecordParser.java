@@ -7,7 +7,8 @@ import org.dwlogs.config.JobConfig;
 
 /**
  * Turns raw records of every format into {@link LogRecord}s or {@link Malformed}s. Plain Java,
- * no Spark: built once per partition from the configuration, used for every record.
+ * no Spark: built once per partition from the configuration, used for every record; not
+ * thread-safe.
  */
 public final class RecordParser {
   private final Pattern header;
