@@ -37,32 +37,10 @@ public final class AsciiText implements CharSequence {
     return from;
   }
 
-  /**
-   * Where the lowercase {@code hint} first occurs, each byte compared lowercased, or -1: as
-   * {@code IdExtractor.indexIgnoringCase} on the same text, straight on the bytes.
-   */
-  int indexIgnoringCase(String hint, int fromIndex) {
-    int first = hint.charAt(0);
-    int last = from + length - hint.length();
-    for (int i = from + fromIndex; i <= last; i++) {
-      if (lower(bytes[i]) == first && restMatches(i, hint)) {
-        return i - from;
-      }
-    }
-    return -1;
-  }
-
-  private boolean restMatches(int at, String hint) {
-    for (int j = 1; j < hint.length(); j++) {
-      if (lower(bytes[at + j]) != hint.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int lower(byte b) {
-    return b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+  /** Where {@code hint} first occurs at or after {@code fromIndex}, ignoring case, or -1. */
+  int indexOf(AsciiHint hint, int fromIndex) {
+    int at = hint.indexIn(bytes, from + fromIndex, from + length);
+    return at < 0 ? -1 : at - from;
   }
 
   @Override

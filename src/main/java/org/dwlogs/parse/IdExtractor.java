@@ -20,6 +20,8 @@ public final class IdExtractor {
   private final List<Pattern> activityPatterns;
   private final String[] sessionHints;
   private final String[] activityHints;
+  private final AsciiHint[] sessionAsciiHints;
+  private final AsciiHint[] activityAsciiHints;
   // Reused for every text: an extractor belongs to one task thread.
   private final Matcher[] sessionMatchers;
   private final Matcher[] activityMatchers;
@@ -29,16 +31,18 @@ public final class IdExtractor {
     this.activityPatterns = activityPatterns.stream().map(Pattern::compile).toList();
     this.sessionHints = sessionPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
+    this.sessionAsciiHints = asciiHints(sessionHints);
+    this.activityAsciiHints = asciiHints(activityHints);
     this.sessionMatchers = this.sessionPatterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
     this.activityMatchers = this.activityPatterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
   }
 
   public String sessionId(CharSequence text) {
-    return find(sessionMatchers, sessionHints, text);
+    return find(sessionMatchers, sessionHints, sessionAsciiHints, text);
   }
 
   public String activityId(CharSequence text) {
-    return find(activityMatchers, activityHints, text);
+    return find(activityMatchers, activityHints, activityAsciiHints, text);
   }
 
   /** The text with every ID notation (label and value) removed. */
@@ -86,7 +90,8 @@ public final class IdExtractor {
   private static final int MAX_PLACEHOLDER_LENGTH =
       PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
-  private static String find(Matcher[] matchers, String[] hints, CharSequence text) {
+  private static String find(Matcher[] matchers, String[] hints, AsciiHint[] asciiHints,
+      CharSequence text) {
     if (text == null) {
       return null;
     }
@@ -109,13 +114,13 @@ public final class IdExtractor {
       // occurrence is looked for once.
       if (!hint.equals(lastHint)) {
         lastHint = hint;
-        firstAt = indexIgnoringCase(text, hint, 0);
+        firstAt = indexIgnoringCase(text, hint, asciiHints[i], 0);
       }
       m.useTransparentBounds(true).useAnchoringBounds(false); // \b and ^ see the whole text
       for (int at = firstAt; at >= 0; ) {
         m.region(at, text.length());
         if (!m.lookingAt()) {
-          at = indexIgnoringCase(text, hint, at + 1);
+          at = indexIgnoringCase(text, hint, asciiHints[i], at + 1);
           continue;
         }
         String id = normalize(m.group("id"));
@@ -123,15 +128,26 @@ public final class IdExtractor {
           return id;
         }
         // a placeholder such as the zero GUID: look further on
-        at = indexIgnoringCase(text, hint, Math.max(m.end(), at + 1));
+        at = indexIgnoringCase(text, hint, asciiHints[i], Math.max(m.end(), at + 1));
       }
     }
     return null;
   }
 
-  private static int indexIgnoringCase(CharSequence text, String hint, int from) {
-    return text instanceof AsciiText ascii ? ascii.indexIgnoringCase(hint, from)
-        : charsIndexIgnoringCase(text, hint, from);
+  private static int indexIgnoringCase(CharSequence text, String hint, AsciiHint asciiHint,
+      int from) {
+    if (text instanceof AsciiText ascii) {
+      return asciiHint == null ? -1 : ascii.indexOf(asciiHint, from);
+    }
+    return charsIndexIgnoringCase(text, hint, from);
+  }
+
+  private static AsciiHint[] asciiHints(String[] hints) {
+    AsciiHint[] out = new AsciiHint[hints.length];
+    for (int i = 0; i < hints.length; i++) {
+      out[i] = hints[i] == null ? null : AsciiHint.of(hints[i]);
+    }
+    return out;
   }
 
   /**
@@ -139,7 +155,7 @@ public final class IdExtractor {
    * lowercased, or -1: the text is not copied, and offsets are the text's own.
    */
   static int indexIgnoringCase(CharSequence text, String hint) {
-    return indexIgnoringCase(text, hint, 0);
+    return charsIndexIgnoringCase(text, hint, 0);
   }
 
   private static int charsIndexIgnoringCase(CharSequence text, String hint, int from) {
