@@ -36,7 +36,6 @@ import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.match.Match;
 import org.dwlogs.match.SignatureMatcher;
-import org.dwlogs.match.DualWriteContext;
 import org.dwlogs.aggregate.ReportRows;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Parsed;
@@ -198,7 +197,8 @@ public final class IndexBuilder {
       int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
       String name = String.format("g%05d-p%05d-a%d", generation, partition, attempt);
       Built b = writeShard(root, name, generation, partition, attempt, records,
-          new SignatureMatcher(catalog.value(), new DualWriteContext(dualWrite)), displays.value(), hadoop.value(),
+          // compiled once per task thread, not once per partition (a whole catalog takes long)
+          SignatureMatcher.forThisThread(catalog.value(), dualWrite), displays.value(), hadoop.value(),
           failPartition == partition && attempt == 0);
       return List.of(b).iterator();
     }, false).collect();
