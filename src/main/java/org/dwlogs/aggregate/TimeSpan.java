@@ -5,10 +5,16 @@ final class TimeSpan {
   private TimeSpan() {}
 
   static Long min(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.min(a, b);
+    if (a == null) {
+      return b;
+    }
+    return b == null || a <= b ? a : b;
   }
 
   static Long max(Long a, Long b) {
-    return a == null ? b : b == null ? a : Math.max(a, b);
+    if (a == null) {
+      return b;
+    }
+    return b == null || a >= b ? a : b;
   }
 }
