@@ -34,12 +34,35 @@ public final class DistinctIds implements Serializable {
     if (id == null) {
       return;
     }
-    if (isCanonicalGuid(id)) {
-      addGuid(hex(id, 0, 8) << 32 | hex(id, 9, 13) << 16 | hex(id, 14, 18),
-          hex(id, 19, 23) << 48 | hex(id, 24, 36));
-    } else {
-      others.add(id);
+    if (id.length() == 36) {
+      // Reads the canonical form and its value in one pass; anything else is a string.
+      long hi = 0;
+      long lo = 0;
+      int i = 0;
+      for (; i < 36; i++) {
+        char c = id.charAt(i);
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+          if (c != '-') {
+            break;
+          }
+          continue;
+        }
+        int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (digit < 0) {
+          break;
+        }
+        if (i < 19) {
+          hi = hi << 4 | digit;
+        } else {
+          lo = lo << 4 | digit;
+        }
+      }
+      if (i == 36) {
+        addGuid(hi, lo);
+        return;
+      }
     }
+    others.add(id);
   }
 
   /** Adds the GUID whose 32 hex digits are those of {@code hi} then {@code lo}. */
@@ -105,31 +128,6 @@ public final class DistinctIds implements Serializable {
       out[Math.floorMod(s.hashCode() * 0x9E3779B9, n)].others.add(s);
     }
     return out;
-  }
-
-  /** True when {@code id} is 36 characters of lowercase hex with dashes at 8, 13, 18, 23. */
-  static boolean isCanonicalGuid(String id) {
-    if (id.length() != 36) {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = id.charAt(i);
-      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static long hex(String s, int from, int to) {
-    long v = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      v = v << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
-    }
-    return v;
   }
 
   /** A well-spread 64-bit hash of a pair (the finaliser of MurmurHash3 over both halves). */

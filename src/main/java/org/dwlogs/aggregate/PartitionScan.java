@@ -126,8 +126,9 @@ public final class PartitionScan {
   private Runnable counting(LogRecord r) {
     boolean truncated = r.truncated();
     boolean withoutTs = r.timestampMillis() == null;
-    boolean invalidUtf8 = r.message().indexOf(REPLACEMENT) >= 0;
-    boolean control = hasControlChars(r.message());
+    int flags = textFlags(r.message());
+    boolean invalidUtf8 = (flags & REPLACED) != 0;
+    boolean control = (flags & CONTROL) != 0;
     List<Match> matches = matcher.matchRecord(r);
     boolean error = r.level() != null && errorLevels.contains(r.level());
     if (matches.isEmpty() && !error) {
@@ -198,14 +199,22 @@ public final class PartitionScan {
     return ts != null && (from == null || ts >= from) && (to == null || ts < to);
   }
 
-  /** True when the text holds C0 control characters other than tab and line ends, or DEL. */
-  static boolean hasControlChars(String text) {
-    for (int i = 0; i < text.length(); i++) {
+  /** {@link #textFlags}: a character is U+FFFD, where a decoder met invalid UTF-8. */
+  static final int REPLACED = 1;
+  /** {@link #textFlags}: a C0 control character other than tab and line ends, or DEL. */
+  static final int CONTROL = 2;
+
+  /** Which of {@link #REPLACED} and {@link #CONTROL} the text holds, in one pass. */
+  static int textFlags(String text) {
+    int flags = 0;
+    for (int i = 0; i < text.length() && flags != (REPLACED | CONTROL); i++) {
       char c = text.charAt(i);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        return true;
+        flags |= CONTROL;
+      } else if (c == REPLACEMENT) {
+        flags |= REPLACED;
       }
     }
-    return false;
+    return flags;
   }
 }

@@ -45,6 +45,9 @@ public final class RunSummary implements Serializable {
   long invalidUtf8;
   long controlChars;
   final Map<String, FileTally> files = new HashMap<>();
+  /** The file the last record was counted in: records come a file at a time. */
+  private transient String lastSource;
+  private transient FileTally lastFile;
   final Map<String, IssueTally> issues = new HashMap<>();
   final Map<DayIssue, KeyTally> daily = new HashMap<>();
   final Map<SessionIssue, SessionIssueTally> sessions = new HashMap<>();
@@ -70,8 +73,11 @@ public final class RunSummary implements Serializable {
     withoutTimestamp += noTimestamp ? 1 : 0;
     invalidUtf8 += badUtf8 ? 1 : 0;
     controlChars += control ? 1 : 0;
-    files.computeIfAbsent(source, k -> new FileTally())
-        .countRecord(isTruncated, noTimestamp, badUtf8, control);
+    if (lastFile == null || !java.util.Objects.equals(source, lastSource)) {
+      lastSource = source;
+      lastFile = files.computeIfAbsent(source, k -> new FileTally());
+    }
+    lastFile.countRecord(isTruncated, noTimestamp, badUtf8, control);
   }
 
   void countMalformed(String source, String kind) {
