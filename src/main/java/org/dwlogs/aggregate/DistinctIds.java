@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>The pair (0, 0) marks an empty slot; the all-zero GUID, which {@code normalize} turns
  * into null anyway, is kept in a flag of its own. Mutable, not thread-safe: one per task, then
- * {@link #addAll merged}. Java serialization writes only the live pairs.
+ * {@link #merge merged}. Java serialization writes only the live pairs.
  */
 public final class DistinctIds implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -80,7 +80,7 @@ public final class DistinctIds implements Serializable {
   }
 
   /** Adds every ID of {@code other} to this set; returns this. */
-  public DistinctIds addAll(DistinctIds other) {
+  public DistinctIds merge(DistinctIds other) {
     long[] p = other.pairs;
     for (int i = 0; i < p.length; i += 2) {
       if (p[i] != 0 || p[i + 1] != 0) {

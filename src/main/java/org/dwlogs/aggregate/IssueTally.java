@@ -23,8 +23,8 @@ final class IssueTally implements Serializable {
 
   void merge(IssueTally o) {
     occurrences += o.occurrences;
-    sessions.addAll(o.sessions);
-    activities.addAll(o.activities);
+    sessions.merge(o.sessions);
+    activities.merge(o.activities);
     withoutSession += o.withoutSession;
     first = TimeSpan.min(first, o.first);
     last = TimeSpan.max(last, o.last);

@@ -15,6 +15,6 @@ final class KeyTally implements Serializable {
 
   void merge(KeyTally o) {
     occurrences += o.occurrences;
-    sessions.addAll(o.sessions);
+    sessions.merge(o.sessions);
   }
 }

@@ -149,7 +149,7 @@ public final class ScanAggregation {
       return s.merge((RunSummary) b);
     }
     if (a instanceof DistinctIds ids) {
-      return ids.addAll((DistinctIds) b);
+      return ids.merge((DistinctIds) b);
     }
     throw new IllegalStateException("two pieces of the scan under one key: " + a + ", " + b);
   }

@@ -45,7 +45,7 @@ final class UnmatchedTally implements Serializable {
       example = o.example;
     }
     occurrences += o.occurrences;
-    sessions.addAll(o.sessions);
+    sessions.merge(o.sessions);
     first = TimeSpan.min(first, o.first);
     last = TimeSpan.max(last, o.last);
   }

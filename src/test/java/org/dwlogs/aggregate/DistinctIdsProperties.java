@@ -57,9 +57,9 @@ class DistinctIdsProperties {
   void aMergeCountsTheUnion(@ForAll("ids") List<String> a, @ForAll("ids") List<String> b) {
     Set<String> union = new HashSet<>(a);
     union.addAll(b);
-    DistinctIds merged = of(a).addAll(of(b));
+    DistinctIds merged = of(a).merge(of(b));
     assertThat(merged.size()).isEqualTo(union.size());
-    assertThat(merged.addAll(of(a)).size()).as("merging a part again adds nothing")
+    assertThat(merged.merge(of(a)).size()).as("merging a part again adds nothing")
         .isEqualTo(union.size());
   }
 
@@ -72,7 +72,7 @@ class DistinctIdsProperties {
     DistinctIds[] bucketsB = of(b).buckets(n);
     long sum = 0;
     for (int i = 0; i < n; i++) {
-      sum += bucketsA[i].addAll(bucketsB[i]).size();
+      sum += bucketsA[i].merge(bucketsB[i]).size();
     }
     assertThat(sum).isEqualTo(union.size());
   }
@@ -88,7 +88,7 @@ class DistinctIdsProperties {
       expected.add(guid(g[0], g[1]));
     }
     assertThat(byLongs.size()).isEqualTo(expected.size());
-    assertThat(byLongs.addAll(byString).size()).as("the same elements").isEqualTo(expected.size());
+    assertThat(byLongs.merge(byString).size()).as("the same elements").isEqualTo(expected.size());
   }
 
   @Provide
@@ -102,7 +102,7 @@ class DistinctIdsProperties {
     DistinctIds original = of(ids);
     DistinctIds copy = roundTrip(original);
     assertThat(copy.size()).isEqualTo(original.size());
-    assertThat(copy.addAll(original).size()).as("the same elements").isEqualTo(original.size());
+    assertThat(copy.merge(original).size()).as("the same elements").isEqualTo(original.size());
     copy.add("one more, not an ID");
     assertThat(copy.size()).as("a copy still grows").isEqualTo(original.size() + 1
         - (ids.contains("one more, not an ID") ? 1 : 0));

@@ -40,7 +40,7 @@ class DistinctIdsTest {
     assertThat(ids.size()).isEqualTo(1);
     DistinctIds other = new DistinctIds();
     other.addGuid(0, 1);
-    assertThat(other.addAll(ids).size()).isEqualTo(2);
+    assertThat(other.merge(ids).size()).isEqualTo(2);
   }
 
   @Test
@@ -61,9 +61,9 @@ class DistinctIdsTest {
       small.addGuid(0, i);
     }
     small.add("user@example.com");
-    assertThat(DistinctIdsProperties.of(java.util.List.of()).addAll(big).addAll(small).size())
+    assertThat(DistinctIdsProperties.of(java.util.List.of()).merge(big).merge(small).size())
         .isEqualTo(5_011);
-    assertThat(small.addAll(big).size()).isEqualTo(5_011);
+    assertThat(small.merge(big).size()).isEqualTo(5_011);
   }
 
   @Test

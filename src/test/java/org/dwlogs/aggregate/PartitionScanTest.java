@@ -156,8 +156,8 @@ class PartitionScanTest {
         PartitionScan first = scan(split.get(reversed ? 1 : 0), null, null, new ArrayList<>());
         PartitionScan second = scan(split.get(reversed ? 0 : 1), null, null, new ArrayList<>());
         RunSummary merged = copy(first.summary()).merge(copy(second.summary()));
-        DistinctIds sessions = copy(first.sessions()).addAll(copy(second.sessions()));
-        DistinctIds activities = copy(first.activities()).addAll(copy(second.activities()));
+        DistinctIds sessions = copy(first.sessions()).merge(copy(second.sessions()));
+        DistinctIds activities = copy(first.activities()).merge(copy(second.activities()));
         assertThat(Tables.of(merged, sessions, activities))
             .as("split %s, reversed %s", split.get(0).size(), reversed).isEqualTo(whole);
       }
