@@ -47,6 +47,10 @@ public final class Benchmark {
   private final PrintWriter out;
   private final boolean withIndex;
   private final boolean withNaive;
+  private String doubleInput;
+  private String largeInput;
+  /** Where the last report run wrote its reports: the truth check reads them. */
+  private Path lastReports;
 
   /**
    * The entries of the seed page the catalog started with: the report job with only these is
@@ -71,6 +75,16 @@ public final class Benchmark {
     this.out = out;
     this.withIndex = withIndex;
     this.withNaive = withNaive;
+  }
+
+  /**
+   * Also measure linearity (the report job on {@code doubleInput}, twice this input's size)
+   * and the large run ({@code largeInput} in a process with a 1 GB heap); null skips either.
+   */
+  public Benchmark scaling(String doubleInput, String largeInput) {
+    this.doubleInput = doubleInput;
+    this.largeInput = largeInput;
+    return this;
   }
 
   /** The catalog cut to {@link #SEED_ENTRIES}, overrides of other entries dropped. */
@@ -118,6 +132,14 @@ public final class Benchmark {
       out.printf(Locale.ROOT, "ratio naive/report %.2f  (target >= 10)%n", naive / report);
     }
     out.flush();
+    checkTruth();
+    figures.addAll(wholeProcesses(files, bytes));
+    if (doubleInput != null) {
+      figures.add(linearity(report));
+    }
+    if (largeInput != null) {
+      figures.add(large());
+    }
     if (withIndex) {
       figures.addAll(indexFigures(bytes));
     }
@@ -215,10 +237,126 @@ public final class Benchmark {
     return spark.read().text(files.stream().map(InputFile::path).toArray(String[]::new)).count();
   }
 
+  /** Says whether the last report run equals the truth the generator wrote, if there is one. */
+  private void checkTruth() throws IOException {
+    Path truth = options.inputs().size() == 1 ? TruthCheck.truthOf(options.inputs().get(0)) : null;
+    if (truth == null || lastReports == null) {
+      out.println("truth check: no generator truth beside the input");
+      return;
+    }
+    List<String> differences = TruthCheck.differences(truth, lastReports);
+    if (differences.isEmpty()) {
+      out.println("truth check: the report equals the generator's truth (totals, every issue, "
+          + "every issue per day)");
+    } else {
+      out.printf(Locale.ROOT, "truth check: %d DIFFERENCES from the generator's truth%n",
+          differences.size());
+      differences.stream().limit(20).forEach(d -> out.println("  " + d));
+    }
+    out.flush();
+  }
+
+  /**
+   * The report job and the bare scan as whole processes, JVM start included: {@code dwlogs
+   * report} against {@link BareScan}, each a child JVM with this one's options, alternated.
+   */
+  private List<Figure> wholeProcesses(List<InputFile> files, long bytes) {
+    List<String> paths = files.stream().map(InputFile::path).toList();
+    String master = spark.sparkContext().master();
+    List<String> bare = new ArrayList<>(List.of(BareScan.class.getName(), master));
+    bare.addAll(paths);
+    List<Figure> figures = measureAlternating(List.of("bare scan process", "report process"),
+        List.of(() -> child(List.of(), bare), () -> child(List.of(), reportArgs(master))));
+    double ratio = figures.get(1).medianSeconds() / figures.get(0).medianSeconds();
+    for (Figure f : figures) {
+      out.printf(Locale.ROOT, "%-18s median %7.2f s  %8.1f MB/s   runs %s%n", f.name(),
+          f.medianSeconds(), bytes / 1e6 / f.medianSeconds(), f.runs());
+    }
+    out.printf(Locale.ROOT, "ratio report/bare as whole processes %.2f  (target <= 1.5)%n", ratio);
+    out.flush();
+    return figures;
+  }
+
+  private List<String> reportArgs(String master, String... inputs) {
+    List<String> args = new ArrayList<>(List.of("org.dwlogs.cli.DwlogsCommand", "report",
+        "--master", master, "--output", tempReports().toString(), "--input"));
+    args.addAll(inputs.length == 0 ? options.inputs() : List.of(inputs));
+    return args;
+  }
+
+  /** The report job on an input twice as large, once, against the median on this one. */
+  private Figure linearity(double report) {
+    long start = System.nanoTime();
+    long records = reportJob(options.catalog(), List.of(doubleInput));
+    double s = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    out.printf(Locale.ROOT, "report on %s: %.2f s (%d records); ratio to this input %.2f"
+        + "  (target <= 2.1 for twice the size)%n", doubleInput, s, records, s / report);
+    out.flush();
+    return new Figure("report double input", s, List.of(s));
+  }
+
+  /** The report job as a process with a 1 GB heap on the large input: it must complete. */
+  private Figure large() {
+    long start = System.nanoTime();
+    long exit = child(List.of("-Xmx1g"), reportArgs(spark.sparkContext().master(), largeInput));
+    double s = Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    out.printf(Locale.ROOT, "report process with -Xmx1g on %s: %s in %.2f s%n", largeInput,
+        exit == 0 ? "completed" : "FAILED (exit " + exit + ")", s);
+    out.flush();
+    return new Figure("report large input, 1 GB heap", s, List.of(s));
+  }
+
+  /**
+   * Runs a child JVM with this JVM's options ({@code extra} after them, so a heap given
+   * there wins), this classpath and {@code args}; its output is dropped, a failure says so.
+   * Returns the exit code.
+   */
+  private static long child(List<String> extra, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(extra);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.addAll(args);
+    try {
+      Path log = Files.createTempFile("dwlogs-bench-child", ".log");
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(log.toFile()).start();
+      int exit = p.waitFor();
+      if (exit != 0) {
+        System.err.println("bench: child failed (exit " + exit + "), see " + log);
+      } else {
+        Files.delete(log);
+      }
+      return exit;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path tempReports() {
+    try {
+      return Files.createTempDirectory("dwlogs-bench").resolve("reports");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private long reportJob(Catalog catalog) {
+    return reportJob(catalog, options.inputs());
+  }
+
+  private long reportJob(Catalog catalog, List<String> inputs) {
     try {
       Path out = Files.createTempDirectory("dwlogs-bench").resolve("reports");
-      RunOptions o = new RunOptions(options.inputs(), out.toString(),
+      if (catalog == options.catalog()) {
+        lastReports = out; // the truth knows the whole catalog's counts
+      }
+      RunOptions o = new RunOptions(inputs, out.toString(),
           catalog, options.config(), options.format(), options.zone(),
           options.parameters(), 1.0, true);
       return new ReportJob(spark, o).run().totals().records();

@@ -47,6 +47,16 @@ final class BenchCommand implements Callable<Integer> {
           + "--no-naive to skip: with the whole catalog it takes minutes).")
   boolean naive;
 
+  @Option(names = "--double-input", paramLabel = "PATH",
+      description = "A generated input twice the size of --input: the report job's time on it "
+          + "against --input shows whether the cost is linear.")
+  String doubleInput;
+
+  @Option(names = "--large-input", paramLabel = "PATH",
+      description = "A large generated input (5 GB): the report job runs on it once as a "
+          + "process with a 1 GB heap, which must complete.")
+  String largeInput;
+
   @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL",
       description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
@@ -58,7 +68,8 @@ final class BenchCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.getOrCreate(master, "dwlogs bench");
     try {
       PrintWriter out = spec.commandLine().getOut();
-      new Benchmark(spark, options, Math.max(1, runs), out, index, naive).run();
+      new Benchmark(spark, options, Math.max(1, runs), out, index, naive)
+          .scaling(doubleInput, largeInput).run();
       return ExitCodes.OK;
     } finally {
       spark.stop();

@@ -207,7 +207,7 @@ final class LogFileWriter implements Callable<Truth.Tally> {
       List<Template> list = templates.nearMisses();
       template = list.get(rng.nextInt(list.size()));
       level = rng.nextInt(10) == 0 ? WARN : ERROR;
-      component = Vocabulary.pick(rng, Vocabulary.COMPONENTS);
+      component = Vocabulary.pick(rng, Vocabulary.NEUTRAL_COMPONENTS);
       sessionChance = 0.75;
     } else if ((u -= NEAR_MISS_RATE) < UNKNOWN_ERROR_RATE) {
       kind = Kind.UNKNOWN_ERROR;

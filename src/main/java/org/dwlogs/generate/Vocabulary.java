@@ -31,6 +31,12 @@ final class Vocabulary {
   static final String[] COMPONENTS = {"LiveSync", "InitialSync", "MapManager", "HealthMonitor",
       "TokenService", "HttpClient", "BusinessEvents", "Metadata", "DMF", "DualWriteAdmin",
       "DualWriteSync", "Alerts", "OutboundQueue", "Plugin"};
+  /**
+   * Components of near misses: a near miss must stay one, and a component such as DMF or
+   * DualWriteSync writes into the record the very context words an entry asks for ("[DMF]
+   * Import of entity Products timed out" is a data management import that timed out).
+   */
+  static final String[] NEUTRAL_COMPONENTS = {"HealthMonitor", "Alerts", "OutboundQueue"};
   static final String[] HTTP_VERBS = {"GET", "GET", "GET", "POST", "PATCH"};
   static final String[] FIELDS = {"accountnumber", "msdyn_creditlimit", "name", "msdyn_paymentterm",
       "address1_postalcode", "msdyn_vendorgroupid", "emailaddress1"};

@@ -58,6 +58,16 @@ public final class LogReader {
    */
   public static JavaRDD<Parsed> read(JavaSparkContext sc, List<InputFile> files, JobConfig config,
       ZoneId zone, Map<String, FileSniff> sniffs) {
+    return read(sc, files, config, zone, sniffs, null);
+  }
+
+  /**
+   * As above; with a {@code noise} spec, text records that its {@link NoiseSieve} dismisses
+   * from their bytes come as {@link org.dwlogs.parse.NoiseRecord}s (the report job's byte
+   * path), the others parsed whole.
+   */
+  public static JavaRDD<Parsed> read(JavaSparkContext sc, List<InputFile> files, JobConfig config,
+      ZoneId zone, Map<String, FileSniff> sniffs, NoiseSieve.Spec noise) {
     List<JavaRDD<Parsed>> parts = new ArrayList<>();
     Map<String, Long> modified = new HashMap<>();
     files.forEach(f -> modified.put(f.path(), f.modifiedMillis()));
@@ -73,7 +83,8 @@ public final class LogReader {
           f.format() == LogFormat.JSONL ? "" : sniff.layout(), sniff.dayFirst());
       groups.computeIfAbsent(group, g -> new ArrayList<>()).add(f.path());
     }
-    groups.forEach((group, paths) -> parts.add(lineBased(sc, paths, config, zone, group, modified)));
+    groups.forEach((group, paths) ->
+        parts.add(lineBased(sc, paths, config, zone, group, modified, noise)));
     List<String> csv = paths(files, LogFormat.CSV);
     List<String> documents = paths(files, LogFormat.JSON);
     if (!csv.isEmpty()) {
@@ -131,7 +142,8 @@ public final class LogReader {
 
   @SuppressWarnings("unchecked")
   private static JavaRDD<Parsed> lineBased(JavaSparkContext sc, List<String> paths,
-      JobConfig config, ZoneId zone, ReadGroup group, Map<String, Long> modified) {
+      JobConfig config, ZoneId zone, ReadGroup group, Map<String, Long> modified,
+      NoiseSieve.Spec noise) {
     Job job;
     try {
       job = Job.getInstance(sc.hadoopConfiguration());
@@ -169,8 +181,9 @@ public final class LogReader {
           return it.next()._2();
         }
       };
+      NoiseSieve sieve = noise == null || jsonLines ? null : noise.sieve();
       return new TimestampHints(
-          parseChunks(source, chunks, config, zone, jsonLines, textLayout, dayFirst),
+          parseChunks(source, chunks, config, zone, jsonLines, textLayout, dayFirst, sieve),
           modified.getOrDefault(source, 0L));
     }, true);
   }
@@ -213,6 +226,13 @@ public final class LogReader {
   public static Iterator<Parsed> parseChunks(String source, Iterator<RecordChunk> chunks,
       JobConfig config, ZoneId zone, boolean jsonLines, JobConfig.Layout layout,
       boolean dayFirst) {
+    return parseChunks(source, chunks, config, zone, jsonLines, layout, dayFirst, null);
+  }
+
+  /** As above; text records that {@code sieve} (null: none) dismisses come as noise. */
+  public static Iterator<Parsed> parseChunks(String source, Iterator<RecordChunk> chunks,
+      JobConfig config, ZoneId zone, boolean jsonLines, JobConfig.Layout layout,
+      boolean dayFirst, NoiseSieve sieve) {
     RecordParser records = new RecordParser(config, zone, layout, dayFirst);
     JsonLineParser json = new JsonLineParser(records, config.fields());
     return new NextIterator<Parsed>() {
@@ -237,8 +257,11 @@ public final class LogReader {
             parsed = guarded(source, at, chunk.text(),
                 () -> json.parse(source, at, chunk.text(), chunk.truncated()));
           } else {
-            parsed = guarded(source, at, chunk.text(),
-                () -> records.parseText(source, at, chunk.text(), chunk.truncated()));
+            parsed = sieve == null ? null : sieve.sieve(source, chunk, records);
+            if (parsed == null) {
+              parsed = guarded(source, at, chunk.text(),
+                  () -> records.parseText(source, at, chunk.text(), chunk.truncated()));
+            }
           }
           if (parsed != null) {
             return parsed;

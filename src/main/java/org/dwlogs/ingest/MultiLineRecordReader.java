@@ -18,6 +18,7 @@ import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.util.LineReader;
+import org.dwlogs.parse.AsciiText;
 
 /**
  * The reader behind {@link MultiLineTextInputFormat}. A line starting at byte {@code p}
@@ -47,9 +48,16 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   private boolean seenRecord;
 
   private final Text line = new Text();
+  /** Whether a line was read ahead and not used yet; it is ASCII bytes in {@link #line}, or text. */
+  private boolean pending;
+  private boolean pendingAscii;
+  private int pendingKept;
   private String pendingLine;
   private long pendingPos;
   private boolean pendingCut;
+  /** The record being read while all its lines are ASCII: reused, no line is decoded. */
+  private byte[] run = new byte[1024];
+  private int runLength;
   private boolean eof;
   private String failure;
   private boolean failureReported;
@@ -120,13 +128,13 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
         }
         continue;
       }
-      if (isStart(pendingLine)) {
+      if (isStart()) {
         return readRecord();
       }
       if (firstSplit && !seenRecord) {
         return readOrphans();
       }
-      pendingLine = null; // a continuation of a record owned by the split before us
+      consume(); // a continuation of a record owned by the split before us
     }
   }
 
@@ -156,31 +164,80 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
 
   /** Emits the pending line as one malformed line, unless it is blank. */
   private boolean readLoneLine() {
-    if (pendingLine.isBlank()) {
-      pendingLine = null;
+    String text = pendingText();
+    consume();
+    if (text.isBlank()) {
       return false;
     }
     seenRecord = true;
-    emit(pendingPos, RecordChunk.Type.NO_RECORD_START, pendingCut, new StringBuilder(pendingLine));
-    pendingLine = null;
+    emit(pendingPos, RecordChunk.Type.NO_RECORD_START, pendingCut, new StringBuilder(text));
     return true;
   }
 
-  /** Emits the pending line, and with {@code more} the lines up to the next record start. */
+  /**
+   * Emits the pending line, and with {@code more} the lines up to the next record start. While
+   * every line is ASCII the record stays bytes (most records: nothing is decoded or copied to
+   * a string); the first line that is not turns it into text, each line decoded on its own.
+   */
   private boolean readRun(RecordChunk.Type type, boolean more) throws IOException {
     long runPos = pendingPos;
-    StringBuilder text = new StringBuilder(pendingLine);
     boolean cut = pendingCut;
-    pendingLine = null;
-    long bytes = Utf8.length(text);
-    while (more && peek() && !isStart(pendingLine)) {
-      long next = Utf8.length(pendingLine);
-      cut |= append(text, bytes, pendingLine, next) | pendingCut;
-      bytes = Math.min(maxRecordBytes, bytes + 1 + next);
-      pendingLine = null;
+    StringBuilder text = null;
+    runLength = 0;
+    if (pendingAscii) {
+      appendToRun(line.getBytes(), 0, pendingKept);
+    } else {
+      text = new StringBuilder(pendingLine);
     }
-    emit(runPos, type, cut, text);
+    long bytes = text == null ? runLength : Utf8.length(text);
+    consume();
+    while (more && peek() && !isStart()) {
+      if (text == null && !pendingAscii) {
+        text = new StringBuilder(new String(run, 0, runLength, StandardCharsets.ISO_8859_1));
+      }
+      if (text == null) {
+        cut |= appendAsciiLine(bytes, pendingKept) | pendingCut;
+        bytes = Math.min(maxRecordBytes, bytes + 1 + pendingKept);
+      } else {
+        String next = pendingText();
+        long nextBytes = Utf8.length(next);
+        cut |= append(text, bytes, next, nextBytes) | pendingCut;
+        bytes = Math.min(maxRecordBytes, bytes + 1 + nextBytes);
+      }
+      consume();
+    }
+    if (text == null) {
+      if (runLength > maxRecordBytes) {
+        runLength = maxRecordBytes;
+        cut = true;
+      }
+      key.set(runPos);
+      value.setAscii(runPos, type, cut, run, runLength);
+    } else {
+      emit(runPos, type, cut, text);
+    }
     return true;
+  }
+
+  /** As {@link #append} for the pending ASCII line, into the byte run; true when it was cut. */
+  private boolean appendAsciiLine(long bytes, int nextBytes) {
+    long room = maxRecordBytes - bytes - 1;
+    boolean fits = bytes + 1 + nextBytes <= maxRecordBytes;
+    if (fits || room > 0) {
+      appendToRun(NEWLINE, 0, 1);
+      appendToRun(line.getBytes(), 0, fits ? nextBytes : (int) room);
+    }
+    return !fits;
+  }
+
+  private static final byte[] NEWLINE = {'\n'};
+
+  private void appendToRun(byte[] bytes, int from, int length) {
+    if (runLength + length > run.length) {
+      run = java.util.Arrays.copyOf(run, Math.max(run.length * 2, runLength + length));
+    }
+    System.arraycopy(bytes, from, run, runLength, length);
+    runLength += length;
   }
 
   /** Appends a line of {@code nextBytes} to a run of {@code bytes}; true when it was cut. */
@@ -207,7 +264,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
 
   /** Loads the next line into {@code pendingLine} unless one is waiting; false at the end. */
   private boolean peek() throws IOException {
-    if (pendingLine != null) {
+    if (pending) {
       return true;
     }
     if (eof) {
@@ -236,14 +293,33 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
       // The cut may fall inside a multi-byte character: drop its half, it is not bad input.
       kept = LineDecoder.withoutSplitCharacter(line.getBytes(), 0, kept);
     }
+    pending = true;
+    pendingKept = kept;
+    pendingAscii = AsciiText.isAscii(line.getBytes(), 0, kept);
     // UTF-8, else Windows-1252, else UTF-8 with U+FFFD; a byte-order mark at the start of a
-    // line (the first, or one of concatenated files) is not part of it.
-    pendingLine = decoder.decode(line.getBytes(), 0, kept);
+    // line (the first, or one of concatenated files) is not part of it. ASCII needs no decoding.
+    pendingLine = pendingAscii ? null : decoder.decode(line.getBytes(), 0, kept);
     return true;
   }
 
-  private boolean isStart(String text) {
-    return lineRecords || recordStart.matcher(text).find();
+  /** The pending line as text. */
+  private String pendingText() {
+    return pendingAscii ? new String(line.getBytes(), 0, pendingKept, StandardCharsets.ISO_8859_1)
+        : pendingLine;
+  }
+
+  /** The pending line is used: the next {@link #peek} reads another. */
+  private void consume() {
+    pending = false;
+    pendingLine = null;
+  }
+
+  private boolean isStart() {
+    if (lineRecords) {
+      return true;
+    }
+    CharSequence text = pendingAscii ? new AsciiText(line.getBytes(), 0, pendingKept) : pendingLine;
+    return recordStart.matcher(text).find();
   }
 
   @Override

@@ -21,12 +21,31 @@ public final class RecordChunk implements Writable {
   private Type type = Type.RECORD;
   private boolean truncated;
   private String text = "";
+  /** An ASCII chunk's bytes (the reader's buffer, reused), or null when it is text. */
+  private byte[] ascii;
+  private int asciiLength;
 
   void set(long offset, Type type, boolean truncated, String text) {
     this.offset = offset;
     this.type = type;
     this.truncated = truncated;
     this.text = text;
+    this.ascii = null;
+  }
+
+  /** A chunk of ASCII bytes, {@code bytes[0, length)}; its text is made only when asked for. */
+  void setAscii(long offset, Type type, boolean truncated, byte[] bytes, int length) {
+    this.offset = offset;
+    this.type = type;
+    this.truncated = truncated;
+    this.text = null;
+    this.ascii = bytes;
+    this.asciiLength = length;
+  }
+
+  /** The chunk's bytes when all of them are ASCII, read in place; else null (see {@link #text()}). */
+  public org.dwlogs.parse.AsciiText ascii() {
+    return ascii == null ? null : new org.dwlogs.parse.AsciiText(ascii, 0, asciiLength);
   }
 
   public Type type() {
@@ -56,6 +75,9 @@ public final class RecordChunk implements Writable {
   }
 
   public String text() {
+    if (text == null) {
+      text = new String(ascii, 0, asciiLength, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
     return text;
   }
 
@@ -64,7 +86,7 @@ public final class RecordChunk implements Writable {
     out.writeLong(offset);
     out.writeByte(type.ordinal());
     out.writeBoolean(truncated);
-    Text.writeString(out, text);
+    Text.writeString(out, text());
   }
 
   @Override
@@ -73,5 +95,6 @@ public final class RecordChunk implements Writable {
     type = Type.values()[in.readByte()];
     truncated = in.readBoolean();
     text = Text.readString(in);
+    ascii = null;
   }
 }

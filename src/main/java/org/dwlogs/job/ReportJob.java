@@ -27,6 +27,7 @@ import org.dwlogs.ingest.FileSniff;
 import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
 import org.dwlogs.ingest.LogReader;
+import org.dwlogs.ingest.NoiseSieve;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
 import org.dwlogs.parse.Malformed;
@@ -179,7 +180,8 @@ public final class ReportJob {
     Long from = options.from() == null ? null : options.from().toEpochMilli();
     Long to = options.to() == null ? null : options.to().toEpochMilli();
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
-        : LogReader.read(sc, files, config, options.zone(), sniffs);
+        : LogReader.read(sc, files, config, options.zone(), sniffs,
+            new NoiseSieve.Spec(catalog, config.context().dualWrite(), errorLevels));
     ScanAggregation.ScanFactory scans = () -> new PartitionScan(
         SignatureMatcher.forThisThread(catalog.value(), config.context().dualWrite()),
         new IdExtractor(config.ids().session(), config.ids().activity()), errorLevels, from, to);

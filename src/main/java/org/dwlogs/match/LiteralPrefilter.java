@@ -199,6 +199,26 @@ public final class LiteralPrefilter {
     return evaluate(out);
   }
 
+  /**
+   * As {@link #mayMatchEach(String, String, boolean[])} for the component
+   * {@code bytes[componentFrom, componentTo)} (none when {@code componentFrom < 0}) and the
+   * message {@code bytes[from, to)}, UTF-8, without decoding them.
+   */
+  public int mayMatchEach(byte[] bytes, int componentFrom, int componentTo, int from, int to,
+      boolean[] out) {
+    if (componentFrom < 0) {
+      return mayMatchEach(bytes, from, to, out);
+    }
+    if (shown == null) {
+      return markAll(out);
+    }
+    hits.clear();
+    scanner.scan(bytes, componentFrom, componentTo, hits);
+    scanner.separate(hits);
+    scanner.scan(bytes, from, to, hits);
+    return evaluate(out);
+  }
+
   private static int markAll(boolean[] out) {
     Arrays.fill(out, true);
     return out.length;

@@ -27,11 +27,11 @@ public final class IdExtractor {
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
   }
 
-  public String sessionId(String text) {
+  public String sessionId(CharSequence text) {
     return find(sessionPatterns, sessionHints, text);
   }
 
-  public String activityId(String text) {
+  public String activityId(CharSequence text) {
     return find(activityPatterns, activityHints, text);
   }
 
@@ -71,42 +71,75 @@ public final class IdExtractor {
 
   /** True for a lowercase, brace-free value that stands for "no ID". */
   static boolean isPlaceholder(String s) {
-    return PLACEHOLDERS.contains(s) || ZERO_GUID.matcher(s).matches();
+    // Most IDs are GUIDs: only a short value can be a placeholder word, only one starting
+    // with 0 the zero GUID.
+    return s.length() <= MAX_PLACEHOLDER_LENGTH && PLACEHOLDERS.contains(s)
+        || !s.isEmpty() && s.charAt(0) == '0' && ZERO_GUID.matcher(s).matches();
   }
 
-  private static String find(List<Pattern> patterns, String[] hints, String text) {
+  private static final int MAX_PLACEHOLDER_LENGTH =
+      PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
+
+  private static String find(List<Pattern> patterns, String[] hints, CharSequence text) {
     if (text == null) {
       return null;
     }
+    String lastHint = null;
+    int firstAt = -1;
     for (int i = 0; i < hints.length; i++) {
-      int from = 0;
-      if (hints[i] != null) {
-        // Every match starts with the hint, so none starts before its first occurrence.
-        from = indexIgnoringCase(text, hints[i]);
-        if (from < 0) {
+      String hint = hints[i];
+      Matcher m = patterns.get(i).matcher(text);
+      if (hint == null) {
+        for (int from = 0; m.find(from); from = m.end()) {
+          String id = normalize(m.group("id"));
+          if (id != null) {
+            return id;
+          }
+        }
+        continue;
+      }
+      // Every match starts where the hint occurs: the notation is tried there only, not at
+      // every character. Notations often share a hint ("activity id", "activity:"): its first
+      // occurrence is looked for once.
+      if (!hint.equals(lastHint)) {
+        lastHint = hint;
+        firstAt = indexIgnoringCase(text, hint, 0);
+      }
+      m.useTransparentBounds(true).useAnchoringBounds(false); // \b and ^ see the whole text
+      for (int at = firstAt; at >= 0; ) {
+        m.region(at, text.length());
+        if (!m.lookingAt()) {
+          at = indexIgnoringCase(text, hint, at + 1);
           continue;
         }
-      }
-      Matcher m = patterns.get(i).matcher(text);
-      while (m.find(from)) {
         String id = normalize(m.group("id"));
         if (id != null) {
           return id;
         }
-        from = m.end(); // a placeholder such as the zero GUID: look further on
+        // a placeholder such as the zero GUID: look further on
+        at = indexIgnoringCase(text, hint, Math.max(m.end(), at + 1));
       }
     }
     return null;
+  }
+
+  private static int indexIgnoringCase(CharSequence text, String hint, int from) {
+    return text instanceof AsciiText ascii ? ascii.indexIgnoringCase(hint, from)
+        : charsIndexIgnoringCase(text, hint, from);
   }
 
   /**
    * Where the lowercase {@code hint} first occurs in {@code text}, each character compared
    * lowercased, or -1: the text is not copied, and offsets are the text's own.
    */
-  static int indexIgnoringCase(String text, String hint) {
+  static int indexIgnoringCase(CharSequence text, String hint) {
+    return indexIgnoringCase(text, hint, 0);
+  }
+
+  private static int charsIndexIgnoringCase(CharSequence text, String hint, int from) {
     char first = hint.charAt(0);
     int last = text.length() - hint.length();
-    for (int i = 0; i <= last; i++) {
+    for (int i = from; i <= last; i++) {
       if (lower(text.charAt(i)) == first && restMatches(text, i, hint)) {
         return i;
       }
@@ -114,7 +147,7 @@ public final class IdExtractor {
     return -1;
   }
 
-  private static boolean restMatches(String text, int at, String hint) {
+  private static boolean restMatches(CharSequence text, int at, String hint) {
     for (int j = 1; j < hint.length(); j++) {
       if (lower(text.charAt(at + j)) != hint.charAt(j)) {
         return false;

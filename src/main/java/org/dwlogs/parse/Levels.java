@@ -14,6 +14,22 @@ public final class Levels {
 
   /** The canonical level of {@code word}, or null when it is not a known level word. */
   public String canonical(String word) {
-    return word == null ? null : canonical.get(word.strip().toUpperCase(Locale.ROOT));
+    if (word == null) {
+      return null;
+    }
+    // A log writes few level words, each millions of times: remember them as written.
+    String level = seen.get(word);
+    if (level == null && seen.size() < MAX_SEEN) {
+      level = canonical.getOrDefault(word.strip().toUpperCase(Locale.ROOT), NONE);
+      seen.put(word, level);
+    } else if (level == null) {
+      level = canonical.getOrDefault(word.strip().toUpperCase(Locale.ROOT), NONE);
+    }
+    return level == NONE ? null : level;
   }
+
+  private static final int MAX_SEEN = 256;
+  /** Stands for "not a level word" among the words seen. */
+  private static final String NONE = new String("");
+  private final Map<String, String> seen = new HashMap<>();
 }

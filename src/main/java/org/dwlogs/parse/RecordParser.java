@@ -11,6 +11,12 @@ import org.dwlogs.config.JobConfig;
  */
 public final class RecordParser {
   private final Pattern header;
+  /**
+   * The header without its final {@code (?<message>.*)$}, when it ends so, or null: on a
+   * first line of ASCII (no line terminator in it) that tail always matches the rest of the
+   * line, so finding where the message starts need not read the message.
+   */
+  private final Pattern headerToMessage;
   /** Names the header in reasons: the key for the default layout, else the layout. */
   private final String headerKey;
   private final TimestampParser timestamps;
@@ -25,6 +31,7 @@ public final class RecordParser {
   /** A parser whose text records have {@code layout}, slash dates read day first or not. */
   public RecordParser(JobConfig config, ZoneId zone, JobConfig.Layout layout, boolean dayFirst) {
     this.header = Pattern.compile(layout.header());
+    this.headerToMessage = headerToMessage(layout.header());
     this.headerKey = JobConfig.TextLayout.DEFAULT_LAYOUT.equals(layout.name()) ? "text.header"
         : "the header of layout " + layout.name();
     this.timestamps = new TimestampParser(config.timestampFormats(), zone, dayFirst);
@@ -68,6 +75,123 @@ public final class RecordParser {
       message = text.substring(m.start("message"));
     }
     return record(source, position, ts, level, component, message, null, null, truncated);
+  }
+
+  /**
+   * What the byte path asks of a record before it counts it as noise (see {@link #parseNoise}).
+   */
+  public interface NoiseTest {
+    /** True when {@code level} (canonical) makes the record an error whatever its text. */
+    boolean isError(String level);
+
+    /**
+     * True when a catalog entry may match the record whose message is {@code text} from
+     * {@code messageFrom} on, with the component {@code text[componentFrom, componentTo)} in
+     * front ({@code componentFrom < 0}: none).
+     */
+    boolean mayMatch(AsciiText text, int componentFrom, int componentTo, int messageFrom);
+  }
+
+  /**
+   * The text record in ASCII {@code text} as a {@link NoiseRecord}, read in place exactly as
+   * {@link #parseText} reads it, when it is well formed, not at an error level and
+   * {@code test} says no catalog entry can match it; else null, and the caller parses it
+   * whole. Most records of a log are such noise: none of them is copied to a string.
+   */
+  public NoiseRecord parseNoise(String source, long offset, AsciiText text, boolean truncated,
+      NoiseTest test) {
+    int length = text.length();
+    int newline = indexOfNewline(text);
+    Matcher m = (headerToMessage == null ? header : headerToMessage).matcher(text)
+        .region(0, newline < 0 ? length : newline);
+    if (!(headerToMessage == null ? m.matches() : m.lookingAt())) {
+      return null;
+    }
+    Long ts = timestamps.parse(m.group("ts"));
+    if (ts == null) {
+      return null;
+    }
+    String word = group(m, "level");
+    String level = word == null ? null : levels.canonical(word);
+    int messageFrom;
+    int[] component = null;
+    if (word != null && level == null) {
+      messageFrom = m.start("level"); // not a level word: the message starts there
+    } else {
+      messageFrom = m.start("message");
+      component = strippedGroup(m, "component");
+    }
+    if (messageFrom < 0 || (level != null && test.isError(level))) {
+      return null;
+    }
+    if (test.mayMatch(text, component == null ? -1 : component[0],
+        component == null ? -1 : component[1], messageFrom)) {
+      return null;
+    }
+    CharSequence message = text.subSequence(messageFrom, length);
+    String session = ids.sessionId(message);
+    String activity = ids.activityId(message);
+    if (component != null && (session == null || activity == null)) {
+      CharSequence c = text.subSequence(component[0], component[1]);
+      session = session == null ? ids.sessionId(c) : session;
+      activity = activity == null ? ids.activityId(c) : activity;
+    }
+    return new NoiseRecord(source, offset, ts, truncated, false, false, session, activity);
+  }
+
+  private static final String MESSAGE_TAIL = "(?<message>.*)$";
+
+  private static Pattern headerToMessage(String header) {
+    if (!header.endsWith(MESSAGE_TAIL) || RegexHints.hasTopLevelAlternation(header)) {
+      return null;
+    }
+    String head = header.substring(0, header.length() - MESSAGE_TAIL.length());
+    int backslashes = 0;
+    while (backslashes < head.length() && head.charAt(head.length() - 1 - backslashes) == '\\') {
+      backslashes++;
+    }
+    if (backslashes % 2 == 1) {
+      return null; // the tail's parenthesis is an escaped, literal one
+    }
+    try {
+      return Pattern.compile(head + "(?<message>)");
+    } catch (java.util.regex.PatternSyntaxException e) {
+      return null;
+    }
+  }
+
+  private static int indexOfNewline(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Where the group is in the text without its surrounding white space; null when absent or blank. */
+  private static int[] strippedGroup(Matcher m, String name) {
+    int from;
+    int to;
+    try {
+      from = m.start(name);
+      to = m.end(name);
+    } catch (IllegalArgumentException e) {
+      return null; // the configured header has no such group
+    }
+    if (from < 0) {
+      return null;
+    }
+    int start = from;
+    int end = to;
+    CharSequence text = m.group(name);
+    while (start < end && Character.isWhitespace(text.charAt(start - from))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1 - from))) {
+      end--;
+    }
+    return start == end ? null : new int[] {start, end};
   }
 
   /** Builds a record from named fields (JSON Lines and CSV); blank values count as absent. */

@@ -53,7 +53,7 @@ public final class RegexHints {
     return literal.length() >= MIN_LENGTH ? literal.toLowerCase(Locale.ROOT) : null;
   }
 
-  private static boolean hasTopLevelAlternation(String regex) {
+  static boolean hasTopLevelAlternation(String regex) {
     int depth = 0;
     boolean inClass = false;
     for (int i = 0; i < regex.length(); i++) {
