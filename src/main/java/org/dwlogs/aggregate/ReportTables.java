@@ -1,193 +1,146 @@
 package org.dwlogs.aggregate;
 
-import static org.apache.spark.sql.functions.array_join;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.desc;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.min_by;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.dwlogs.run.FileCounts;
 
 /**
- * The report tables as Spark aggregations over {@link ReportRows}. Distinct counts are exact
- * ({@code countDistinct}); every table has a total order, so reruns write identical files.
- * Timestamps stay epoch milliseconds here; the report writer formats them.
+ * The report tables, read off a merged {@link RunSummary} in the driver. Distinct counts are
+ * exact; every table has a total order (strings in code point order, that is the byte order
+ * of their UTF-8 form), so reruns write identical files. Timestamps stay epoch milliseconds
+ * here; the report writer formats them.
  */
 public final class ReportTables {
   private ReportTables() {}
 
-  private static Column isRecord() {
-    return col("kind").equalTo(ReportRows.KIND_RECORD);
+  /**
+   * An issue_summary.csv row's counts. Issues that never matched are absent; the writer adds
+   * them.
+   */
+  public record IssueSummary(String issueId, long occurrences, long sessions, long activities,
+      long recordsWithoutSession, Long firstSeen, Long lastSeen) {}
+
+  /** An issue_daily.csv row. */
+  public record IssueDaily(String day, String issueId, long occurrences, long sessions) {}
+
+  /** An issue_sessions.csv row; {@code activityIds} sorted, joined by ';'. */
+  public record IssueSession(String sessionId, String issueId, long occurrences,
+      Long firstSeen, Long lastSeen, String activityIds) {}
+
+  /** A version_mismatch.csv row; any of the four values may be null. */
+  public record VersionMismatch(String solution, String foundVersion, String requiredVersion,
+      String tableMap, long occurrences, long sessions) {}
+
+  /** An issue_details.csv row. */
+  public record IssueDetail(String issueId, String detail, String value, long occurrences,
+      long sessions) {}
+
+  /** An unmatched_errors.csv row. */
+  public record UnmatchedError(String pattern, long occurrences, long sessions, Long firstSeen,
+      Long lastSeen, String example) {}
+
+  /** The run counters but the distinct IDs, which are counted apart. */
+  public record Counters(long records, long malformed, long truncated, long matchedRecords,
+      long unmatchedErrorRecords, long recordsWithoutTimestamp, long invalidUtf8,
+      long controlChars) {}
+
+  public static Counters counters(RunSummary s) {
+    return new Counters(s.records, s.malformed, s.truncated, s.matchedRecords,
+        s.unmatchedErrorRecords, s.withoutTimestamp, s.invalidUtf8, s.controlChars);
   }
 
-  private static Column firstRow() {
-    return isRecord().and(col("match_rank").equalTo(0));
+  /** Per source file, in source order: its counts. */
+  public static Map<String, FileCounts> perFile(RunSummary s) {
+    Map<String, FileCounts> out = new TreeMap<>(CodePointOrder.INSTANCE);
+    s.files.forEach((source, t) -> {
+      if (source != null) {
+        out.put(source, t.counts());
+      }
+    });
+    return out;
   }
 
-  /** The sum of a counter column: 0, not null, over no rows at all. */
-  private static Column sumOf(String counter) {
-    return coalesce(sum(col(counter)), lit(0L));
+  /** Malformed records per source file and kind, both in order; files without any absent. */
+  public static Map<String, Map<String, Long>> malformedByKind(RunSummary s) {
+    Map<String, Map<String, Long>> out = new TreeMap<>(CodePointOrder.INSTANCE);
+    s.files.forEach((source, t) -> {
+      if (source != null && !t.malformedByKind.isEmpty()) {
+        out.put(source, new TreeMap<>(t.malformedByKind));
+      }
+    });
+    return out;
   }
 
-  /** How many rows meet {@code condition}: 0, not null, over no rows at all. */
-  private static Column countWhere(Column condition) {
-    return coalesce(sum(when(condition, 1L).otherwise(0L)), lit(0L));
+  /** Per issue that matched: its counts, keyed by issue. */
+  public static Map<String, IssueSummary> issueSummary(RunSummary s) {
+    Map<String, IssueSummary> out = new TreeMap<>(CodePointOrder.INSTANCE);
+    s.issues.forEach((issue, t) -> out.put(issue, new IssueSummary(issue, t.occurrences,
+        t.sessions.size(), t.activities.size(), t.withoutSession, t.first, t.last)));
+    return out;
+  }
+
+  /** By day, then issue; records without a timestamp have no day. */
+  public static List<IssueDaily> issueDaily(RunSummary s) {
+    List<IssueDaily> out = new ArrayList<>();
+    s.daily.forEach((k, t) -> out.add(
+        new IssueDaily(k.day(), k.issueId(), t.occurrences, t.sessions.size())));
+    out.sort(Comparator.comparing(IssueDaily::day, CodePointOrder.INSTANCE)
+        .thenComparing(IssueDaily::issueId, CodePointOrder.INSTANCE));
+    return out;
+  }
+
+  /** By session, then issue; records without a session are not in it. */
+  public static List<IssueSession> issueSessions(RunSummary s) {
+    List<IssueSession> out = new ArrayList<>();
+    s.sessions.forEach((k, t) -> out.add(new IssueSession(k.sessionId(), k.issueId(),
+        t.occurrences, t.first, t.last, String.join(";", t.activities))));
+    out.sort(Comparator.comparing(IssueSession::sessionId, CodePointOrder.INSTANCE)
+        .thenComparing(IssueSession::issueId, CodePointOrder.INSTANCE));
+    return out;
+  }
+
+  /** Most occurrences first, then by solution, found, required version and table map, nulls first. */
+  public static List<VersionMismatch> versionMismatch(RunSummary s) {
+    List<VersionMismatch> out = new ArrayList<>();
+    s.versions.forEach((k, t) -> out.add(new VersionMismatch(k.solution(), k.foundVersion(),
+        k.requiredVersion(), k.tableMap(), t.occurrences, t.sessions.size())));
+    out.sort(Comparator.comparingLong(VersionMismatch::occurrences).reversed()
+        .thenComparing(VersionMismatch::solution, CodePointOrder.NULLS_FIRST)
+        .thenComparing(VersionMismatch::foundVersion, CodePointOrder.NULLS_FIRST)
+        .thenComparing(VersionMismatch::requiredVersion, CodePointOrder.NULLS_FIRST)
+        .thenComparing(VersionMismatch::tableMap, CodePointOrder.NULLS_FIRST));
+    return out;
   }
 
   /**
-   * Every row but the per-partition distinct-ID rows, which only {@link #totals} reads: what
-   * the report tables are computed from.
+   * One row per value an extractor pulled out of matched records (entity, table map, field,
+   * ...), by issue, detail, then most occurrences first, then value.
    */
-  public static Dataset<Row> withoutIdRows(Dataset<Row> rows) {
-    return rows.filter(col("kind").notEqual(ReportRows.KIND_SESSION)
-        .and(col("kind").notEqual(ReportRows.KIND_ACTIVITY)));
-  }
-
-  /** Rows of records that matched a catalog entry (one per record and entry). */
-  public static Dataset<Row> matched(Dataset<Row> rows) {
-    return rows.filter(isRecord().and(col("issue_id").isNotNull()));
+  public static List<IssueDetail> issueDetails(RunSummary s) {
+    List<IssueDetail> out = new ArrayList<>();
+    s.details.forEach((k, t) -> out.add(new IssueDetail(k.issueId(), k.detail(), k.value(),
+        t.occurrences, t.sessions.size())));
+    out.sort(Comparator.comparing(IssueDetail::issueId, CodePointOrder.INSTANCE)
+        .thenComparing(IssueDetail::detail, CodePointOrder.INSTANCE)
+        .thenComparing(Comparator.comparingLong(IssueDetail::occurrences).reversed())
+        .thenComparing(IssueDetail::value, CodePointOrder.INSTANCE));
+    return out;
   }
 
   /**
-   * One row of run totals: records, malformed, truncated, matched_records,
-   * unmatched_error_records, records_without_timestamp, invalid_utf8, control_chars,
-   * sessions, activities. Sums of the per-row counters, so noise aggregated per partition
-   * and detail rows add up alike; distinct IDs over detail and ID rows.
+   * Unmatched error-level records by pattern, most frequent first, then by pattern. The
+   * example is the first line of the earliest record (ties broken by file and position), so
+   * it is the same on every run.
    */
-  public static Row totals(Dataset<Row> rows) {
-    return rows.agg(
-        sumOf("n_records").as("records"),
-        countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
-        sumOf("n_truncated").as("truncated"),
-        countWhere(firstRow().and(col("issue_id").isNotNull())).as("matched_records"),
-        countWhere(firstRow().and(col("pattern").isNotNull())).as("unmatched_error_records"),
-        sumOf("n_without_ts").as("records_without_timestamp"),
-        sumOf("n_invalid_utf8").as("invalid_utf8"),
-        sumOf("n_control_chars").as("control_chars"),
-        countDistinct(col("session_id")).as("sessions"),
-        countDistinct(col("activity_id")).as("activities"))
-        .first();
-  }
-
-  /**
-   * Per source file: source, records, malformed, truncated, records_without_timestamp,
-   * invalid_utf8, control_chars (the last two count records kept despite them).
-   */
-  public static Dataset<Row> perFile(Dataset<Row> rows) {
-    return rows.filter(col("source").isNotNull()).groupBy("source").agg(
-            sumOf("n_records").as("records"),
-            countWhere(col("kind").equalTo(ReportRows.KIND_MALFORMED)).as("malformed"),
-            sumOf("n_truncated").as("truncated"),
-            sumOf("n_without_ts").as("records_without_timestamp"),
-            sumOf("n_invalid_utf8").as("invalid_utf8"),
-            sumOf("n_control_chars").as("control_chars"))
-        .orderBy("source");
-  }
-
-  /** Malformed records per source file and kind: source, malformed_kind, count. */
-  public static Dataset<Row> malformedByKind(Dataset<Row> rows) {
-    return rows.filter(col("kind").equalTo(ReportRows.KIND_MALFORMED))
-        .groupBy("source", "malformed_kind").agg(count(lit(1)).as("count"))
-        .orderBy("source", "malformed_kind");
-  }
-
-  /** The malformed records themselves, in file order: source, position_kind, position, malformed_kind, reason, raw. */
-  public static Dataset<Row> quarantine(Dataset<Row> rows) {
-    return rows.filter(col("kind").equalTo(ReportRows.KIND_MALFORMED))
-        .select("source", "position_kind", "position", "malformed_kind", "reason", "raw")
-        .orderBy("source", "position");
-  }
-
-  /**
-   * Per issue: issue_id, occurrences, sessions, activities, records_without_session,
-   * first_seen, last_seen. Issues that never matched are absent; the writer adds them.
-   */
-  public static Dataset<Row> issueSummary(Dataset<Row> matched) {
-    return matched.groupBy("issue_id").agg(
-            count(lit(1)).as("occurrences"),
-            countDistinct(col("session_id")).as("sessions"),
-            countDistinct(col("activity_id")).as("activities"),
-            countWhere(col("session_id").isNull()).as("records_without_session"),
-            min("ts").as("first_seen"),
-            max("ts").as("last_seen"))
-        .orderBy("issue_id");
-  }
-
-  /** day, issue_id, occurrences, sessions; records without a timestamp have no day. */
-  public static Dataset<Row> issueDaily(Dataset<Row> matched) {
-    return matched.filter(col("day").isNotNull())
-        .groupBy("day", "issue_id").agg(
-            count(lit(1)).as("occurrences"),
-            countDistinct(col("session_id")).as("sessions"))
-        .orderBy("day", "issue_id");
-  }
-
-  /** session_id, issue_id, occurrences, first_seen, last_seen, activity_ids (sorted, ';'). */
-  public static Dataset<Row> issueSessions(Dataset<Row> matched) {
-    return matched.filter(col("session_id").isNotNull())
-        .groupBy("session_id", "issue_id").agg(
-            count(lit(1)).as("occurrences"),
-            min("ts").as("first_seen"),
-            max("ts").as("last_seen"),
-            array_join(array_sort(collect_set(col("activity_id"))), ";").as("activity_ids"))
-        .orderBy("session_id", "issue_id");
-  }
-
-  /** solution, found_version, required_version, table_map, occurrences, sessions. */
-  public static Dataset<Row> versionMismatch(Dataset<Row> matched) {
-    return matched
-        .filter(col("solution").isNotNull()
-            .or(col("found_version").isNotNull())
-            .or(col("required_version").isNotNull()))
-        .groupBy("solution", "found_version", "required_version", "table_map").agg(
-            count(lit(1)).as("occurrences"),
-            countDistinct(col("session_id")).as("sessions"))
-        .orderBy(desc("occurrences"), col("solution").asc_nulls_first(),
-            col("found_version").asc_nulls_first(), col("required_version").asc_nulls_first(),
-            col("table_map").asc_nulls_first());
-  }
-
-  /**
-   * issue_id, detail, value, occurrences, sessions: one row per value an extractor pulled out
-   * of matched records (entity, table map, field, ...), sorted by issue, detail, then most
-   * occurrences first, then value.
-   */
-  public static Dataset<Row> issueDetails(Dataset<Row> matched) {
-    return matched.filter(col("details").isNotNull())
-        .select(col("issue_id"), col("session_id"), explode(col("details")).as(new String[] {"detail", "value"}))
-        .groupBy("issue_id", "detail", "value").agg(
-            count(lit(1)).as("occurrences"),
-            countDistinct(col("session_id")).as("sessions"))
-        .orderBy(col("issue_id"), col("detail"), desc("occurrences"), col("value"));
-  }
-
-  /**
-   * pattern, occurrences, sessions, first_seen, last_seen, example: unmatched error-level
-   * records by pattern, most frequent first. The example is the first line of the earliest
-   * record (ties broken by file and position), so it is the same on every run.
-   */
-  public static Dataset<Row> unmatchedErrors(Dataset<Row> rows) {
-    Column order = struct(coalesce(col("ts"), lit(Long.MAX_VALUE)), col("source"), col("position"));
-    return rows.filter(firstRow().and(col("pattern").isNotNull()))
-        .groupBy("pattern").agg(
-            count(lit(1)).as("occurrences"),
-            countDistinct(col("session_id")).as("sessions"),
-            min("ts").as("first_seen"),
-            max("ts").as("last_seen"),
-            min_by(col("example"), order).as("example"))
-        .orderBy(desc("occurrences"), col("pattern"));
+  public static List<UnmatchedError> unmatchedErrors(RunSummary s) {
+    List<UnmatchedError> out = new ArrayList<>();
+    s.unmatched.forEach((pattern, t) -> out.add(new UnmatchedError(pattern, t.occurrences,
+        t.sessions.size(), t.first, t.last, t.example)));
+    out.sort(Comparator.comparingLong(UnmatchedError::occurrences).reversed()
+        .thenComparing(UnmatchedError::pattern, CodePointOrder.INSTANCE));
+    return out;
   }
 }

@@ -36,7 +36,6 @@ import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.match.Match;
 import org.dwlogs.match.SignatureMatcher;
-import org.dwlogs.aggregate.ReportRows;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Parsed;
 import org.dwlogs.report.Cells;

@@ -28,8 +28,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * has changed, so short runs print nothing. Close it to stop the timer.
  *
  * <p>Bytes and records are Spark's input metrics of the jobs in the
- * {@link ReportJob#READ_PARSE_MATCH} job group, the scan (later stages read the cached rows,
- * which Spark also counts as input). They count what goes through Hadoop input formats (text
+ * {@link ReportJob#READ_PARSE_MATCH} job group, the scan (the quarantine reads the scan's
+ * shuffle output, which is not input). They count what goes through Hadoop input formats (text
  * and JSON Lines files); CSV files, read whole by one task each, add to the task count but
  * not to the bytes.
  */

@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.spark.sql.Row;
 import org.dwlogs.ingest.InputFile;
 import org.dwlogs.report.Cells;
 import org.dwlogs.report.CsvReportWriter;
@@ -21,6 +19,7 @@ import org.dwlogs.report.trend.IssueCounts;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
 import org.dwlogs.report.trend.Trends;
+import org.dwlogs.run.FileCounts;
 import org.dwlogs.run.RunOptions;
 import org.dwlogs.run.RunTotals;
 
@@ -116,22 +115,15 @@ public final class ReportExtras {
     return new CsvReportWriter(folder.create(table.fileName()), table, options.formulaGuard());
   }
 
-  /** Data quality per input file, in listing order, from the manifest's per-file rows. */
-  public static List<ReportPage.FileQuality> quality(List<InputFile> files, List<Row> perFile,
-      List<Row> byKind) {
-    Map<String, Row> stats = new HashMap<>();
-    perFile.forEach(r -> stats.put(r.getString(0), r));
-    Map<String, Map<String, Long>> kinds = new HashMap<>();
-    byKind.forEach(r -> kinds.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
-        .put(r.getString(1), r.getLong(2)));
+  /** Data quality per input file, in listing order, from the manifest's per-file counts. */
+  public static List<ReportPage.FileQuality> quality(List<InputFile> files,
+      Map<String, FileCounts> perFile, Map<String, Map<String, Long>> byKind) {
     List<ReportPage.FileQuality> out = new ArrayList<>();
     for (InputFile f : files) {
-      Row s = stats.get(f.path());
+      FileCounts c = perFile.getOrDefault(f.path(), FileCounts.NONE);
       out.add(new ReportPage.FileQuality(f.display(), f.format().label(), f.bytes(),
-          s == null ? 0 : s.getLong(1), s == null ? 0 : s.getLong(2),
-          new LinkedHashMap<>(kinds.getOrDefault(f.path(), Map.of())),
-          s == null ? 0 : s.getLong(3), s == null ? 0 : s.getLong(4),
-          s == null ? 0 : s.getLong(5), s == null ? 0 : s.getLong(6)));
+          c.records(), c.malformed(), new LinkedHashMap<>(byKind.getOrDefault(f.path(), Map.of())),
+          c.truncated(), c.recordsWithoutTimestamp(), c.invalidUtf8(), c.controlChars()));
     }
     return out;
   }

@@ -2,30 +2,30 @@ package org.dwlogs.job;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
-import org.dwlogs.aggregate.ReportRows;
+import org.dwlogs.aggregate.PartitionScan;
 import org.dwlogs.aggregate.ReportTables;
+import org.dwlogs.aggregate.RunSummary;
+import org.dwlogs.aggregate.ScanAggregation;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.ingest.FileSniff;
 import org.dwlogs.ingest.InputFile;
 import org.dwlogs.ingest.InputLister;
-import org.dwlogs.ingest.LogFormat;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.ingest.NoiseSieve;
 import org.dwlogs.match.SignatureMatcher;
@@ -40,6 +40,7 @@ import org.dwlogs.report.ReportTable;
 import org.dwlogs.report.html.PageData;
 import org.dwlogs.report.trend.Trend;
 import org.dwlogs.report.trend.TrendInput;
+import org.dwlogs.run.FileCounts;
 import org.dwlogs.run.RunOptions;
 import org.dwlogs.run.RunTotals;
 import org.dwlogs.signatures.Catalog;
@@ -47,9 +48,9 @@ import org.dwlogs.signatures.Signature;
 
 /**
  * The report job: list inputs, read, parse and match them, aggregate, write the reports and
- * publish them. Runs on the driver; the parsing and matching run in the executors, one
- * matcher per task thread, once per run: later stages read the cached rows. See {@link #run()}
- * for the stages.
+ * publish them. Runs on the driver; the parsing, matching and aggregating run in the
+ * executors, one matcher per task thread, once per run, into compact aggregates that the
+ * driver merges and writes the tables from. See {@link #run()} for the stages.
  */
 public final class ReportJob {
   /** The stage, and Spark job group, that lists the inputs. */
@@ -104,8 +105,10 @@ public final class ReportJob {
   /**
    * Runs the stages in order. Each stage is timed for the manifest's {@code timings_ms} and
    * labels its Spark jobs with its name (the job group) and a description, which the Spark
-   * UI and the progress lines show. The scan runs in {@code read_parse_match}, which
-   * materialises the cached rows; every later stage reads that cache.
+   * UI and the progress lines show. The scan runs in {@code read_parse_match}: one Spark
+   * action that reads, parses and matches every record and merges the partitions' compact
+   * aggregates. The quarantine streams the malformed records from that action's shuffle (a
+   * second action, only when there are any); every later stage runs in the driver.
    */
   public RunResult run() throws IOException {
     Instant started = Instant.now();
@@ -113,43 +116,38 @@ public final class ReportJob {
         spark.sparkContext().hadoopConfiguration())) {
       List<InputFile> files = stages.time(LIST_INPUTS, "list inputs", this::listInputs);
       stages.run(SNIFF_INPUTS, "sniff encodings and layouts", () -> sniffInputs(files));
-      Scan scan = stages.time(READ_PARSE_MATCH, "read, parse and match",
+      ScanAggregation.Scan scan = stages.time(READ_PARSE_MATCH, "read, parse and match",
           () -> parseAndMatch(files));
-      Dataset<Row> rows = scan.rows();
-      try {
-        RunTotals totals = scan.totals();
-        Map<String, String> display = displayNames(files);
-        List<Row> unreadable = stages.time("quarantine", "quarantine",
-            () -> writeQuarantine(folder, rows, display));
-        unreadable.forEach(r -> warn("cannot read " + display.getOrDefault(r.getString(0), r.getString(0))
-            + ": " + r.getString(4)));
-        stages.run("malformed_ratio", "malformed ratio",
-            () -> checkMalformedRatio(totals, rows, display));
-        Dataset<Row> matched = ReportTables.matched(rows);
-        stages.run("issue_summary", "issue_summary.csv",
-            () -> writeIssueSummary(folder, matched, totals));
-        stages.run("issue_daily", "issue_daily.csv", () -> writeIssueDaily(folder, matched));
-        stages.run("issue_sessions", "issue_sessions.csv",
-            () -> writeIssueSessions(folder, matched));
-        stages.run("version_mismatch", "version_mismatch.csv",
-            () -> writeVersionMismatch(folder, matched));
-        stages.run("issue_details", "issue_details.csv", () -> writeIssueDetails(folder, matched));
-        stages.run("unmatched_errors", "unmatched_errors.csv",
-            () -> writeUnmatchedErrors(folder, rows));
-        List<Row> perFile = stages.time("per_file", "per-file statistics",
-            () -> ReportTables.perFile(rows).collectAsList());
-        List<Row> byKind = stages.time("malformed_by_kind", "malformed records by kind",
-            () -> ReportTables.malformedByKind(rows).collectAsList());
-        warnNoRecordStart(files, byKind);
-        ReportExtras extras = new ReportExtras(folder, options, trendInput, page);
-        List<Trend> alerts = stages.time("report_html", "trends, alerts and report.html",
-            () -> extras.write(totals, ReportExtras.quality(files, perFile, byKind), started));
-        writeManifest(folder, files, perFile, byKind, totals, started);
-        folder.publish();
-        return new RunResult(totals, folder.target().toString(), alerts);
-      } finally {
-        rows.unpersist();
-      }
+      RunSummary summary = scan.summary();
+      RunTotals totals = totals(files, scan);
+      Map<String, String> display = displayNames(files);
+      List<Malformed> unreadable = stages.time("quarantine", "quarantine",
+          () -> writeQuarantine(folder, scan.quarantine(), display));
+      unreadable.forEach(m -> warn("cannot read " + display.getOrDefault(m.source(), m.source())
+          + ": " + m.reason()));
+      Map<String, Map<String, Long>> byKind = ReportTables.malformedByKind(summary);
+      stages.run("malformed_ratio", "malformed ratio",
+          () -> checkMalformedRatio(totals, byKind, display));
+      stages.run("issue_summary", "issue_summary.csv",
+          () -> writeIssueSummary(folder, summary, totals));
+      stages.run("issue_daily", "issue_daily.csv", () -> writeIssueDaily(folder, summary));
+      stages.run("issue_sessions", "issue_sessions.csv",
+          () -> writeIssueSessions(folder, summary));
+      stages.run("version_mismatch", "version_mismatch.csv",
+          () -> writeVersionMismatch(folder, summary));
+      stages.run("issue_details", "issue_details.csv", () -> writeIssueDetails(folder, summary));
+      stages.run("unmatched_errors", "unmatched_errors.csv",
+          () -> writeUnmatchedErrors(folder, summary));
+      Map<String, FileCounts> perFile = stages.time("per_file", "per-file statistics",
+          () -> ReportTables.perFile(summary));
+      stages.run("malformed_by_kind", "malformed records by kind",
+          () -> warnNoRecordStart(files, byKind));
+      ReportExtras extras = new ReportExtras(folder, options, trendInput, page);
+      List<Trend> alerts = stages.time("report_html", "trends, alerts and report.html",
+          () -> extras.write(totals, ReportExtras.quality(files, perFile, byKind), started));
+      writeManifest(folder, files, perFile, byKind, totals, started);
+      folder.publish();
+      return new RunResult(totals, folder.target().toString(), alerts);
     }
   }
 
@@ -169,17 +167,12 @@ public final class ReportJob {
     }
   }
 
-  /** The scan's outcome: the run totals, and the cached rows every report table is computed from. */
-  private record Scan(RunTotals totals, Dataset<Row> rows) {}
-
   /**
-   * Reads, parses and matches every record into {@link ReportRows}, and sums up the run
-   * totals in the same pass, so the stage's time is the scan's. The rows are cached on the
-   * way; the per-ID rows, which only the totals' distinct counts read, are then dropped, and
-   * the reports read a cache of the other rows (matched records, unmatched errors, malformed
-   * records, per-file counters): a few per thousand records.
+   * Reads, parses and matches every record, each partition folded by a {@link PartitionScan}
+   * into a compact aggregate, and merges them: one Spark action, so the stage's time is the
+   * scan's.
    */
-  private Scan parseAndMatch(List<InputFile> files) {
+  private ScanAggregation.Scan parseAndMatch(List<InputFile> files) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JobConfig config = options.config();
     Broadcast<Catalog> catalog = sc.broadcast(options.catalog());
@@ -189,129 +182,128 @@ public final class ReportJob {
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
         : LogReader.read(sc, files, config, options.zone(), sniffs,
             new NoiseSieve.Spec(catalog, config.context().dualWrite(), errorLevels));
-    JavaRDD<Row> rows = parsed.mapPartitions((Iterator<Parsed> it) -> {
-      SignatureMatcher matcher = SignatureMatcher.forThisThread(catalog.value(),
-          config.context().dualWrite());
-      IdExtractor ids = new IdExtractor(config.ids().session(), config.ids().activity());
-      return ReportRows.rows(it, matcher, ids, errorLevels, from, to);
-    });
-    Dataset<Row> all = spark.createDataFrame(rows, ReportRows.SCHEMA)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> reported = null;
-    try {
-      RunTotals totals = totals(files, all);
-      reported = ReportTables.withoutIdRows(all).persist(StorageLevel.MEMORY_AND_DISK());
-      reported.count();
-      return new Scan(totals, reported);
-    } catch (RuntimeException e) {
-      if (reported != null) {
-        reported.unpersist(); // run() unpersists only the rows it got
-      }
-      throw e;
-    } finally {
-      all.unpersist();
-    }
+    ScanAggregation.ScanFactory scans = () -> new PartitionScan(
+        SignatureMatcher.forThisThread(catalog.value(), config.context().dualWrite()),
+        new IdExtractor(config.ids().session(), config.ids().activity()), errorLevels, from, to);
+    // As many ID buckets as input partitions (at least a task per core): each holds a share
+    // of the run's distinct IDs that shrinks as the input, and its partitions, grow.
+    int buckets = Math.max(1, Math.max(parsed.getNumPartitions(), sc.defaultParallelism()));
+    return ScanAggregation.run(parsed, scans, buckets);
   }
 
-  private RunTotals totals(List<InputFile> files, Dataset<Row> rows) {
-    Row t = ReportTables.totals(rows);
+  private static RunTotals totals(List<InputFile> files, ScanAggregation.Scan scan) {
+    ReportTables.Counters c = ReportTables.counters(scan.summary());
     return new RunTotals(files.size(), files.stream().mapToLong(InputFile::bytes).sum(),
-        t.getLong(0), t.getLong(1), t.getLong(2), t.getLong(3), t.getLong(4), t.getLong(5),
-        t.getLong(6), t.getLong(7), t.getLong(8), t.getLong(9));
+        c.records(), c.malformed(), c.truncated(), c.matchedRecords(), c.unmatchedErrorRecords(),
+        c.recordsWithoutTimestamp(), c.invalidUtf8(), c.controlChars(), scan.sessions(),
+        scan.activities());
   }
 
-  private void writeIssueSummary(ReportFolder folder, Dataset<Row> matched, RunTotals totals)
+  private void writeIssueSummary(ReportFolder folder, RunSummary summary, RunTotals totals)
       throws IOException {
-    Map<String, Row> byIssue = new HashMap<>();
-    for (Row r : ReportTables.issueSummary(matched).collectAsList()) {
-      byIssue.put(r.getString(0), r);
-    }
+    Map<String, ReportTables.IssueSummary> byIssue = ReportTables.issueSummary(summary);
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_SUMMARY)) {
       for (Signature s : options.catalog().signatures()) {
-        Row r = byIssue.get(s.issueId());
-        long sessions = r == null ? 0 : r.getLong(2);
+        ReportTables.IssueSummary r = byIssue.get(s.issueId());
+        long sessions = r == null ? 0 : r.sessions();
         out.write(s.issueId(), s.title(),
-            Long.toString(r == null ? 0 : r.getLong(1)),
+            Long.toString(r == null ? 0 : r.occurrences()),
             Long.toString(sessions),
-            Long.toString(r == null ? 0 : r.getLong(3)),
-            Long.toString(r == null ? 0 : r.getLong(4)),
+            Long.toString(r == null ? 0 : r.activities()),
+            Long.toString(r == null ? 0 : r.recordsWithoutSession()),
             Cells.ratio(sessions, totals.sessions()),
-            Cells.timestamp(r == null ? null : nullableLong(r, 5)),
-            Cells.timestamp(r == null ? null : nullableLong(r, 6)),
+            Cells.timestamp(r == null ? null : r.firstSeen()),
+            Cells.timestamp(r == null ? null : r.lastSeen()),
             Cells.text(s.requiredRole()), s.remedy(), s.docSection(), Cells.text(s.category()),
             Cells.text(s.docUrl()));
       }
     }
   }
 
-  private void writeIssueDaily(ReportFolder folder, Dataset<Row> matched) throws IOException {
+  private void writeIssueDaily(ReportFolder folder, RunSummary summary) throws IOException {
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_DAILY)) {
-      stream(ReportTables.issueDaily(matched), r -> out.write(r.getString(0), r.getString(1),
-          Long.toString(r.getLong(2)), Long.toString(r.getLong(3))));
+      for (ReportTables.IssueDaily r : ReportTables.issueDaily(summary)) {
+        out.write(r.day(), r.issueId(), Long.toString(r.occurrences()),
+            Long.toString(r.sessions()));
+      }
     }
   }
 
-  private void writeIssueSessions(ReportFolder folder, Dataset<Row> matched) throws IOException {
+  private void writeIssueSessions(ReportFolder folder, RunSummary summary) throws IOException {
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_SESSIONS)) {
-      stream(ReportTables.issueSessions(matched), r -> out.write(r.getString(0), r.getString(1),
-          Long.toString(r.getLong(2)), Cells.timestamp(nullableLong(r, 3)),
-          Cells.timestamp(nullableLong(r, 4)), r.getString(5)));
+      for (ReportTables.IssueSession r : ReportTables.issueSessions(summary)) {
+        out.write(r.sessionId(), r.issueId(), Long.toString(r.occurrences()),
+            Cells.timestamp(r.firstSeen()), Cells.timestamp(r.lastSeen()), r.activityIds());
+      }
     }
   }
 
-  private void writeVersionMismatch(ReportFolder folder, Dataset<Row> matched) throws IOException {
+  private void writeVersionMismatch(ReportFolder folder, RunSummary summary) throws IOException {
     try (CsvReportWriter out = writer(folder, ReportTable.VERSION_MISMATCH)) {
-      stream(ReportTables.versionMismatch(matched), r -> out.write(Cells.text(r.get(0)),
-          Cells.text(r.get(1)), Cells.text(r.get(2)), Cells.text(r.get(3)),
-          Long.toString(r.getLong(4)), Long.toString(r.getLong(5))));
+      for (ReportTables.VersionMismatch r : ReportTables.versionMismatch(summary)) {
+        out.write(Cells.text(r.solution()), Cells.text(r.foundVersion()),
+            Cells.text(r.requiredVersion()), Cells.text(r.tableMap()),
+            Long.toString(r.occurrences()), Long.toString(r.sessions()));
+      }
     }
   }
 
-  private void writeIssueDetails(ReportFolder folder, Dataset<Row> matched) throws IOException {
+  private void writeIssueDetails(ReportFolder folder, RunSummary summary) throws IOException {
     try (CsvReportWriter out = writer(folder, ReportTable.ISSUE_DETAILS)) {
-      stream(ReportTables.issueDetails(matched), r -> out.write(r.getString(0), r.getString(1),
-          r.getString(2), Long.toString(r.getLong(3)), Long.toString(r.getLong(4))));
+      for (ReportTables.IssueDetail r : ReportTables.issueDetails(summary)) {
+        out.write(r.issueId(), r.detail(), r.value(), Long.toString(r.occurrences()),
+            Long.toString(r.sessions()));
+      }
     }
   }
 
-  private void writeUnmatchedErrors(ReportFolder folder, Dataset<Row> rows) throws IOException {
+  private void writeUnmatchedErrors(ReportFolder folder, RunSummary summary) throws IOException {
     try (CsvReportWriter out = writer(folder, ReportTable.UNMATCHED_ERRORS)) {
-      stream(ReportTables.unmatchedErrors(rows), r -> out.write(r.getString(0),
-          Long.toString(r.getLong(1)), Long.toString(r.getLong(2)),
-          Cells.timestamp(nullableLong(r, 3)), Cells.timestamp(nullableLong(r, 4)),
-          Cells.text(r.get(5))));
+      for (ReportTables.UnmatchedError r : ReportTables.unmatchedErrors(summary)) {
+        out.write(r.pattern(), Long.toString(r.occurrences()), Long.toString(r.sessions()),
+            Cells.timestamp(r.firstSeen()), Cells.timestamp(r.lastSeen()),
+            Cells.text(r.example()));
+      }
     }
   }
 
   /**
    * Writes every malformed record to {@code quarantine/malformed.csv}, in file order, and
-   * returns those that report an unreadable file (source, ..., reason), for the console.
+   * returns those that report an unreadable file, for the console.
    */
-  private List<Row> writeQuarantine(ReportFolder folder, Dataset<Row> rows,
+  private List<Malformed> writeQuarantine(ReportFolder folder, Iterator<Malformed> records,
       Map<String, String> display) throws IOException {
-    List<Row> unreadable = new java.util.ArrayList<>();
+    List<Malformed> unreadable = new ArrayList<>();
     try (CsvReportWriter out = writer(folder, ReportTable.QUARANTINE)) {
-      stream(ReportTables.quarantine(rows), r -> {
-        if (Malformed.Kind.UNREADABLE_FILE.label().equals(r.getString(3))) {
-          unreadable.add(r);
+      while (records.hasNext()) {
+        Malformed m = records.next();
+        if (m.kind() == Malformed.Kind.UNREADABLE_FILE) {
+          unreadable.add(m);
         }
-        out.write(display.getOrDefault(r.getString(0), r.getString(0)), r.getString(1),
-            Long.toString(r.getLong(2)), r.getString(3), Cells.text(r.get(4)),
-            Cells.text(r.get(5)));
-      });
+        out.write(display.getOrDefault(m.source(), m.source()),
+            m.position().kind().name().toLowerCase(Locale.ROOT),
+            Long.toString(m.position().value()), m.kind().label(), Cells.text(m.reason()),
+            Cells.text(m.raw()));
+      }
     }
     return unreadable;
   }
 
   /** Fails the run, before anything is published, when too many records are malformed. */
-  private void checkMalformedRatio(RunTotals totals, Dataset<Row> rows, Map<String, String> display) {
+  private void checkMalformedRatio(RunTotals totals, Map<String, Map<String, Long>> byKind,
+      Map<String, String> display) {
     if (totals.malformedRatio() <= options.maxMalformedRatio()) {
       return;
     }
+    record Count(String source, String kind, long count) {}
+    List<Count> counts = new ArrayList<>();
+    byKind.forEach((source, kinds) -> kinds.forEach((kind, n) ->
+        counts.add(new Count(source, kind, n))));
+    // Most first; byKind is in file then kind order, and the sort is stable.
+    counts.sort(Comparator.comparingLong(Count::count).reversed());
     StringBuilder worst = new StringBuilder();
-    ReportTables.malformedByKind(rows).orderBy(org.apache.spark.sql.functions.desc("count"))
-        .limit(3).collectAsList().forEach(r -> worst.append(String.format("%n  %s: %d %s",
-            display.getOrDefault(r.getString(0), r.getString(0)), r.getLong(2), r.getString(1))));
+    counts.stream().limit(3).forEach(c -> worst.append(String.format("%n  %s: %d %s",
+        display.getOrDefault(c.source(), c.source()), c.count(), c.kind())));
     throw new TooManyMalformedException(String.format(
         "%d of %d records (%.2f%%) are malformed, more than --max-malformed-ratio %s allows; "
             + "reports not published. Most malformed:%s",
@@ -330,54 +322,34 @@ public final class ReportJob {
   }
 
   /** Names on the console each text file in which no layout found a record start. */
-  private void warnNoRecordStart(List<InputFile> files, List<Row> byKind) {
+  private void warnNoRecordStart(List<InputFile> files, Map<String, Map<String, Long>> byKind) {
     for (InputFile f : files) {
       FileSniff sniff = sniffs.get(f.path());
       if (sniff != null && sniff.noRecordStart()) {
-        warn(f.display() + ": " + ManifestWriter.noRecordStartNote(noRecordStartLines(f, byKind))
+        long lines = byKind.getOrDefault(f.path(), Map.of())
+            .getOrDefault(Malformed.Kind.NO_RECORD_START.label(), 0L);
+        warn(f.display() + ": " + ManifestWriter.noRecordStartNote(lines)
             + ", each counted as malformed");
       }
     }
   }
 
-  private static long noRecordStartLines(InputFile f, List<Row> byKind) {
-    return byKind.stream().filter(r -> r.getString(0).equals(f.path())
-            && Malformed.Kind.NO_RECORD_START.label().equals(r.getString(1)))
-        .mapToLong(r -> r.getLong(2)).sum();
-  }
-
-  private void writeManifest(ReportFolder folder, List<InputFile> files, List<Row> perFile,
-      List<Row> byKind, RunTotals totals, Instant started) throws IOException {
-    Map<String, Row> stats = new HashMap<>();
-    perFile.forEach(r -> stats.put(r.getString(0), r));
-    Map<String, Map<String, Long>> kinds = new HashMap<>();
-    byKind.forEach(r -> kinds.computeIfAbsent(r.getString(0), k -> new java.util.TreeMap<>())
-        .put(r.getString(1), r.getLong(2)));
+  private void writeManifest(ReportFolder folder, List<InputFile> files,
+      Map<String, FileCounts> perFile, Map<String, Map<String, Long>> byKind, RunTotals totals,
+      Instant started) throws IOException {
     Map<String, Object> spark = new LinkedHashMap<>();
     spark.put("master", this.spark.sparkContext().master());
     spark.put("application_id", this.spark.sparkContext().applicationId());
     spark.put("version", this.spark.version());
     try (OutputStream out = folder.create(ReportTable.MANIFEST)) {
-      ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, stats, kinds, totals,
-          spark, stages.timings(), started, Instant.now(), sniffs));
+      ManifestWriter.write(out, new ManifestWriter.Manifest(options, files, perFile, byKind,
+          totals, spark, stages.timings(), started, Instant.now(), sniffs));
     }
   }
 
   private CsvReportWriter writer(ReportFolder folder, ReportTable table) throws IOException {
     return new CsvReportWriter(folder.create(table.fileName()), table, options.formulaGuard(),
         page.sink(table));
-  }
-
-  /** Streams a sorted table to the driver a partition at a time; never collects it whole. */
-  private static void stream(Dataset<Row> table, java.util.function.Consumer<Row> sink) {
-    Iterator<Row> it = table.toLocalIterator();
-    while (it.hasNext()) {
-      sink.accept(it.next());
-    }
-  }
-
-  private static Long nullableLong(Row r, int i) {
-    return r.isNullAt(i) ? null : r.getLong(i);
   }
 
   /**

@@ -33,14 +33,27 @@ public final class RunLog implements AutoCloseable {
     this.path = path;
   }
 
-  /** Opens a new log file in {@code root/_logs/}. */
+  /**
+   * Opens a new log file in {@code root/_logs/}; a second run of the same process within the
+   * same second gets {@code -2}, {@code -3}, ... before {@code .log}.
+   */
   public static RunLog open(FileSystem fs, Path root, PrintWriter console) throws IOException {
     fs.setWriteChecksum(false); // no hidden .crc file beside the log
     Path folder = new Path(root, FOLDER);
     fs.mkdirs(folder);
-    Path path = new Path(folder, "nightly-" + FILE_TIME.format(Instant.now()) + "-"
-        + ProcessHandle.current().pid() + ".log");
-    return new RunLog(console, fs.create(path, false), fs.makeQualified(path));
+    String name = "nightly-" + FILE_TIME.format(Instant.now()) + "-"
+        + ProcessHandle.current().pid();
+    for (int n = 1; ; n++) {
+      Path path = new Path(folder, name + (n == 1 ? "" : "-" + n) + ".log");
+      if (fs.exists(path)) {
+        continue;
+      }
+      try {
+        return new RunLog(console, fs.create(path, false), fs.makeQualified(path));
+      } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+        // created meanwhile: try the next name
+      }
+    }
   }
 
   public Path path() {

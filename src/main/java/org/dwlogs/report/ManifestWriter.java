@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
 import org.dwlogs.Version;
 import org.dwlogs.ingest.FileSniff;
 import org.dwlogs.ingest.InputFile;
+import org.dwlogs.run.FileCounts;
 import org.dwlogs.run.RunOptions;
 import org.dwlogs.run.RunTotals;
 
@@ -25,15 +25,15 @@ public final class ManifestWriter {
 
   private ManifestWriter() {}
 
-  /** Everything the manifest reports; {@code perFile} rows come from {@code ReportTables.perFile}. */
+  /** Everything the manifest reports; {@code perFile} and {@code malformedByKind} are keyed by path. */
   public record Manifest(RunOptions options, List<InputFile> files,
-      Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
+      Map<String, FileCounts> perFile, Map<String, Map<String, Long>> malformedByKind,
       RunTotals totals, Map<String, Object> spark,
       Map<String, Long> timingsMillis, Instant started, Instant finished,
       Map<String, FileSniff> sniffs) {
     /** A manifest without encodings and layouts (records read from an index). */
     public Manifest(RunOptions options, List<InputFile> files,
-        Map<String, Row> perFile, Map<String, Map<String, Long>> malformedByKind,
+        Map<String, FileCounts> perFile, Map<String, Map<String, Long>> malformedByKind,
         RunTotals totals, Map<String, Object> spark,
         Map<String, Long> timingsMillis, Instant started, Instant finished) {
       this(options, files, perFile, malformedByKind, totals, spark, timingsMillis, started,
@@ -61,7 +61,7 @@ public final class ManifestWriter {
 
     List<Map<String, Object>> inputs = new ArrayList<>();
     for (InputFile f : m.files()) {
-      Row stats = m.perFile().get(f.path());
+      FileCounts stats = m.perFile().getOrDefault(f.path(), FileCounts.NONE);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("path", f.display());
       entry.put("format", f.format().label());
@@ -76,12 +76,12 @@ public final class ManifestWriter {
           entry.put("day_first", true);
         }
       }
-      entry.put("records", stats == null ? 0L : stats.getLong(1));
-      entry.put("malformed", stats == null ? 0L : stats.getLong(2));
-      entry.put("truncated", stats == null ? 0L : stats.getLong(3));
-      entry.put("records_without_timestamp", stats == null ? 0L : stats.getLong(4));
-      entry.put("invalid_utf8", stats == null ? 0L : stats.getLong(5));
-      entry.put("control_chars", stats == null ? 0L : stats.getLong(6));
+      entry.put("records", stats.records());
+      entry.put("malformed", stats.malformed());
+      entry.put("truncated", stats.truncated());
+      entry.put("records_without_timestamp", stats.recordsWithoutTimestamp());
+      entry.put("invalid_utf8", stats.invalidUtf8());
+      entry.put("control_chars", stats.controlChars());
       Map<String, Long> kinds = m.malformedByKind().getOrDefault(f.path(), Map.of());
       entry.put("malformed_by_kind", kinds);
       if (sniff != null && sniff.noRecordStart()) {

@@ -21,8 +21,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.apache.spark.sql.Row;
-import org.dwlogs.aggregate.ReportRows;
+import org.dwlogs.aggregate.ReportTables;
 import org.dwlogs.fuzz.UnitSpec.Damage;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.Malformed;
@@ -178,25 +177,15 @@ class NothingCrashesProperties {
       }
     });
 
-    int kind = ReportRows.SCHEMA.fieldIndex("kind");
-    int nRecords = ReportRows.SCHEMA.fieldIndex("n_records");
-    int malformedKind = ReportRows.SCHEMA.fieldIndex("malformed_kind");
-    int issue = ReportRows.SCHEMA.fieldIndex("issue_id");
-    int reason = ReportRows.SCHEMA.fieldIndex("reason");
-    long counted = 0;
-    long malformedRows = 0;
-    long matched401 = 0;
-    for (Row r : out.rows()) {
-      counted += r.getLong(nRecords);
-      if (ReportRows.KIND_MALFORMED.equals(r.getString(kind))) {
-        malformedRows++;
-        assertThat(r.getString(malformedKind)).as("aggregated malformed kind; %s",
-            r.getString(reason)).isNotEqualTo(Malformed.Kind.PARSE_FAILURE.label());
-      }
-      if ("map-create-401".equals(r.getString(issue))) {
-        matched401++;
-      }
+    for (Malformed m : out.quarantined()) {
+      assertThat(m.kind().label()).as("aggregated malformed kind; %s", m.reason())
+          .isNotEqualTo(Malformed.Kind.PARSE_FAILURE.label());
     }
+    long counted = out.summary().records();
+    long malformedRows = out.quarantined().size();
+    ReportTables.IssueSummary issue401 = ReportTables.issueSummary(out.summary())
+        .get("map-create-401");
+    long matched401 = issue401 == null ? 0 : issue401.occurrences();
     long records = parsed.stream().filter(LogRecord.class::isInstance).count();
     assertThat(counted).as("records counted by the aggregation").isEqualTo(records);
     assertThat(malformedRows).as("malformed rows").isEqualTo(parsed.size() - records);

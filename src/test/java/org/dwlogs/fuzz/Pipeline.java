@@ -18,8 +18,8 @@ import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
-import org.apache.spark.sql.Row;
-import org.dwlogs.aggregate.ReportRows;
+import org.dwlogs.aggregate.PartitionScan;
+import org.dwlogs.aggregate.RunSummary;
 import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.ingest.LogReader;
@@ -27,6 +27,7 @@ import org.dwlogs.ingest.MultiLineTextInputFormat;
 import org.dwlogs.ingest.RecordChunk;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
+import org.dwlogs.parse.Malformed;
 import org.dwlogs.parse.Parsed;
 import org.dwlogs.parse.RecordParser;
 import org.dwlogs.signatures.Catalog;
@@ -35,7 +36,7 @@ import org.dwlogs.signatures.CatalogLoader;
 /**
  * What a Spark task does to one file, without Spark: the job's Hadoop reader on a local file
  * (split as Spark would split it), the job's per-chunk parsing ({@link LogReader}), then
- * matching and aggregation ({@link ReportRows}) with the bundled catalog and configuration.
+ * matching and aggregation ({@link PartitionScan}) with the bundled catalog and configuration.
  * One instance per try, as Spark builds one matcher per partition: the matcher is not
  * thread-safe, and jqwik may still be shrinking a failed property on another thread.
  */
@@ -54,8 +55,11 @@ final class Pipeline {
       new IdExtractor(CONFIG.ids().session(), CONFIG.ids().activity());
   private final Set<String> errorLevels = new HashSet<>(CONFIG.errorLevels());
 
-  /** What came out: the parsed records, and the rows the reports aggregate. */
-  record Outcome(List<Parsed> parsed, List<Row> rows) {}
+  /**
+   * What came out: the parsed records, what the reports aggregate of them, and the malformed
+   * records set aside for the quarantine.
+   */
+  record Outcome(List<Parsed> parsed, RunSummary summary, List<Malformed> quarantined) {}
 
   /** Reads a text log or JSON Lines file in splits of at most {@code splitBytes}. */
   Outcome lineBased(Path file, boolean jsonLines, long splitBytes) {
@@ -74,7 +78,7 @@ final class Pipeline {
         throw new UncheckedIOException(e);
       }
     }
-    return new Outcome(parsed, rows(parsed));
+    return outcome(parsed);
   }
 
   /** Reads a CSV file as one task does. */
@@ -82,13 +86,19 @@ final class Pipeline {
     List<Parsed> parsed = new ArrayList<>();
     new LogReader.CsvFileIterator(file.toUri().toString(), HADOOP, new RecordParser(CONFIG, ZONE),
         CONFIG).forEachRemaining(parsed::add);
-    return new Outcome(parsed, rows(parsed));
+    return outcome(parsed);
   }
 
-  private List<Row> rows(List<Parsed> parsed) {
-    List<Row> rows = new ArrayList<>();
-    ReportRows.rows(parsed.iterator(), matcher, ids, errorLevels).forEachRemaining(rows::add);
-    return rows;
+  private Outcome outcome(List<Parsed> parsed) {
+    PartitionScan scan = new PartitionScan(matcher, ids, errorLevels);
+    List<Malformed> quarantined = new ArrayList<>();
+    for (Parsed p : parsed) {
+      Malformed m = scan.add(p);
+      if (m != null) {
+        quarantined.add(m);
+      }
+    }
+    return new Outcome(parsed, scan.summary(), quarantined);
   }
 
   private static TaskAttemptContextImpl context(boolean jsonLines) {
