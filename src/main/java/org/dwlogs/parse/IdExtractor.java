@@ -33,8 +33,8 @@ public final class IdExtractor {
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.sessionAsciiHints = asciiHints(sessionHints);
     this.activityAsciiHints = asciiHints(activityHints);
-    this.sessionMatchers = this.sessionPatterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
-    this.activityMatchers = this.activityPatterns.stream().map(p -> p.matcher("")).toArray(Matcher[]::new);
+    this.sessionMatchers = matchers(this.sessionPatterns);
+    this.activityMatchers = matchers(this.activityPatterns);
   }
 
   public String sessionId(CharSequence text) {
@@ -99,8 +99,9 @@ public final class IdExtractor {
     int firstAt = -1;
     for (int i = 0; i < hints.length; i++) {
       String hint = hints[i];
-      Matcher m = matchers[i].reset(text);
+      Matcher m = matchers[i];
       if (hint == null) {
+        m.reset(text);
         for (int from = 0; m.find(from); from = m.end()) {
           String id = normalize(m.group("id"));
           if (id != null) {
@@ -116,7 +117,9 @@ public final class IdExtractor {
         lastHint = hint;
         firstAt = indexIgnoringCase(text, hint, asciiHints[i], 0);
       }
-      m.useTransparentBounds(true).useAnchoringBounds(false); // \b and ^ see the whole text
+      if (firstAt >= 0) {
+        m.reset(text); // only then: a reset clears all of a matcher's state, which costs
+      }
       for (int at = firstAt; at >= 0; ) {
         m.region(at, text.length());
         if (!m.lookingAt()) {
@@ -140,6 +143,13 @@ public final class IdExtractor {
       return asciiHint == null ? -1 : ascii.indexOf(asciiHint, from);
     }
     return charsIndexIgnoringCase(text, hint, from);
+  }
+
+  /** A matcher per notation, tried at a hint with {@code \b} and {@code ^} seeing the whole text. */
+  private static Matcher[] matchers(List<Pattern> patterns) {
+    return patterns.stream()
+        .map(p -> p.matcher("").useTransparentBounds(true).useAnchoringBounds(false))
+        .toArray(Matcher[]::new);
   }
 
   private static AsciiHint[] asciiHints(String[] hints) {
