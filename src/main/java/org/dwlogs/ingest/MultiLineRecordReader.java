@@ -51,6 +51,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   /** Whether a line was read ahead and not used yet; it is ASCII bytes in {@link #line}, or text. */
   private boolean pending;
   private boolean pendingAscii;
+  private boolean pendingControl;
   private int pendingKept;
   private String pendingLine;
   private long pendingPos;
@@ -184,6 +185,8 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     boolean cut = pendingCut;
     StringBuilder text = null;
     runLength = 0;
+    int firstLine = pendingKept;
+    boolean control = pendingControl;
     if (pendingAscii) {
       appendToRun(line.getBytes(), 0, pendingKept);
     } else {
@@ -196,6 +199,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
         text = new StringBuilder(new String(run, 0, runLength, StandardCharsets.ISO_8859_1));
       }
       if (text == null) {
+        control |= pendingControl;
         cut |= appendAsciiLine(bytes, pendingKept) | pendingCut;
         bytes = Math.min(maxRecordBytes, bytes + 1 + pendingKept);
       } else {
@@ -212,7 +216,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
         cut = true;
       }
       key.set(runPos);
-      value.setAscii(runPos, type, cut, run, runLength);
+      value.setAscii(runPos, type, cut, run, runLength, Math.min(firstLine, runLength), control);
     } else {
       emit(runPos, type, cut, text);
     }
@@ -295,11 +299,34 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     }
     pending = true;
     pendingKept = kept;
-    pendingAscii = AsciiText.isAscii(line.getBytes(), 0, kept);
+    classify(line.getBytes(), kept);
     // UTF-8, else Windows-1252, else UTF-8 with U+FFFD; a byte-order mark at the start of a
     // line (the first, or one of concatenated files) is not part of it. ASCII needs no decoding.
     pendingLine = pendingAscii ? null : decoder.decode(line.getBytes(), 0, kept);
     return true;
+  }
+
+  /**
+   * Whether the pending line is all ASCII and whether it holds control characters (C0 other
+   * than tab, or DEL: reports count those), in one pass over its bytes.
+   */
+  private void classify(byte[] bytes, int length) {
+    boolean ascii = true;
+    boolean control = false;
+    for (int i = 0; i < length; i++) {
+      byte b = bytes[i];
+      if (b < 0x20) {
+        if (b < 0) {
+          ascii = false;
+          break;
+        }
+        control |= b != '\t' && b != '\n' && b != '\r';
+      } else if (b == 0x7F) {
+        control = true;
+      }
+    }
+    pendingAscii = ascii;
+    pendingControl = control;
   }
 
   /** The pending line as text. */

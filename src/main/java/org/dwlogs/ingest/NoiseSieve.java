@@ -14,7 +14,8 @@ import org.dwlogs.signatures.Catalog;
 /**
  * The reader's byte path: tells, from a text record's ASCII bytes, that it is noise (well
  * formed, not at an error level, no catalog entry can match it) and reads it as a
- * {@link NoiseRecord} in place. Everything else (text that is not ASCII, control characters,
+ * {@link NoiseRecord} in place. Everything else (text that is not ASCII, control characters
+ * (the reader marks them),
  * a record the pre-filter keeps, an error, anything malformed) is left to the full parse, so
  * the reports are the same either way. One per task thread: the pre-filter keeps state.
  */
@@ -32,11 +33,12 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
   /** The record as noise, or null when it must be parsed whole. */
   NoiseRecord sieve(String source, RecordChunk chunk, RecordParser parser) {
     AsciiText text = chunk.ascii();
-    if (text == null || !prefilter.enabled() || hasControlBytes(text)) {
+    if (text == null || !prefilter.enabled() || chunk.asciiControl()) {
       return null;
     }
     try {
-      return parser.parseNoise(source, chunk.offset(), text, chunk.truncated(), this);
+      return parser.parseNoise(source, chunk.offset(), text, chunk.asciiFirstLine(),
+          chunk.truncated(), this);
     } catch (RuntimeException | StackOverflowError e) {
       return null; // the full parse sets the record aside with the reason
     }
@@ -57,18 +59,6 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
     }
     return prefilter.mayMatchEach(text.bytes(), from + componentFrom, from + componentTo,
         from + messageFrom, to, candidates) > 0;
-  }
-
-  /** C0 controls other than tab and line ends, or DEL: reports count them, the full parse does. */
-  private static boolean hasControlBytes(AsciiText text) {
-    byte[] b = text.bytes();
-    for (int i = text.from(), end = i + text.length(); i < end; i++) {
-      byte c = b[i];
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**

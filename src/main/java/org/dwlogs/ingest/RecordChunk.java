@@ -24,6 +24,8 @@ public final class RecordChunk implements Writable {
   /** An ASCII chunk's bytes (the reader's buffer, reused), or null when it is text. */
   private byte[] ascii;
   private int asciiLength;
+  private int asciiFirstLine;
+  private boolean asciiControl;
 
   void set(long offset, Type type, boolean truncated, String text) {
     this.offset = offset;
@@ -34,13 +36,26 @@ public final class RecordChunk implements Writable {
   }
 
   /** A chunk of ASCII bytes, {@code bytes[0, length)}; its text is made only when asked for. */
-  void setAscii(long offset, Type type, boolean truncated, byte[] bytes, int length) {
+  void setAscii(long offset, Type type, boolean truncated, byte[] bytes, int length,
+      int firstLineLength, boolean control) {
     this.offset = offset;
     this.type = type;
     this.truncated = truncated;
     this.text = null;
     this.ascii = bytes;
     this.asciiLength = length;
+    this.asciiFirstLine = firstLineLength;
+    this.asciiControl = control;
+  }
+
+  /** An ASCII chunk's first line length (where its first line end is), as the reader found it. */
+  int asciiFirstLine() {
+    return asciiFirstLine;
+  }
+
+  /** True when an ASCII chunk holds control characters other than tab and line ends, or DEL. */
+  boolean asciiControl() {
+    return asciiControl;
   }
 
   /** The chunk's bytes when all of them are ASCII, read in place; else null (see {@link #text()}). */

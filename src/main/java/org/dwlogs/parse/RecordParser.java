@@ -94,17 +94,17 @@ public final class RecordParser {
   }
 
   /**
-   * The text record in ASCII {@code text} as a {@link NoiseRecord}, read in place exactly as
+   * The text record in ASCII {@code text}, whose first line ends at {@code firstLineEnd}, as
+   * a {@link NoiseRecord}, read in place exactly as
    * {@link #parseText} reads it, when it is well formed, not at an error level and
    * {@code test} says no catalog entry can match it; else null, and the caller parses it
    * whole. Most records of a log are such noise: none of them is copied to a string.
    */
-  public NoiseRecord parseNoise(String source, long offset, AsciiText text, boolean truncated,
-      NoiseTest test) {
+  public NoiseRecord parseNoise(String source, long offset, AsciiText text, int firstLineEnd,
+      boolean truncated, NoiseTest test) {
     int length = text.length();
-    int newline = indexOfNewline(text);
     Matcher m = (headerToMessage == null ? header : headerToMessage).matcher(text)
-        .region(0, newline < 0 ? length : newline);
+        .region(0, firstLineEnd);
     if (!(headerToMessage == null ? m.matches() : m.lookingAt())) {
       return null;
     }
@@ -159,15 +159,6 @@ public final class RecordParser {
     } catch (java.util.regex.PatternSyntaxException e) {
       return null;
     }
-  }
-
-  private static int indexOfNewline(CharSequence text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Where the group is in the text without its surrounding white space; null when absent or blank. */
