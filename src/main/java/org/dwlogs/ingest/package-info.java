@@ -5,5 +5,8 @@
  * split, on the executors. Text and JSON Lines go through the split-safe
  * {@code MultiLineTextInputFormat}; CSV files and JSON documents are streamed whole by one task
  * each. What cannot be read becomes a malformed record, never an exception that stops the run.
+ * The text reader keeps an all-ASCII record as bytes; for the report job {@code NoiseSieve}
+ * reads such a record of noise in place into a {@code NoiseRecord}, and leaves every other
+ * record to the full parse.
  */
 package org.dwlogs.ingest;
