@@ -129,11 +129,35 @@ public final class LiteralPrefilter {
         return disabled();
       }
       all.add(alternatives.get().stream()
-          .map(groups -> groups.stream().map(g -> List.copyOf(new TreeSet<>(g))).toList())
+          .map(groups -> withoutWeakGroups(
+              groups.stream().map(g -> List.copyOf(new TreeSet<>(g))).toList()))
           .toList());
     }
     return new LiteralPrefilter(List.copyOf(all));
   }
+
+  /**
+   * The groups of an alternative without those made only of words that most log lines hold
+   * ("is", "was", "ui", "for": what is left of a phrase cut around a contraction, say), as
+   * long as another group remains. Dropping a group an alternative needs only lets more
+   * records through, so the pre-filter stays sound; it saves counting a group for most lines.
+   */
+  static List<List<String>> withoutWeakGroups(List<List<String>> groups) {
+    if (groups.size() < 2) {
+      return groups;
+    }
+    List<List<String>> strong = groups.stream()
+        .filter(g -> !g.stream().allMatch(LiteralPrefilter::isWeak)).toList();
+    return strong.isEmpty() ? groups : strong;
+  }
+
+  /** A literal of one short or very common word. */
+  static boolean isWeak(String literal) {
+    return literal.indexOf(' ') < 0 && (literal.length() <= 3 || COMMON_WORDS.contains(literal));
+  }
+
+  private static final Set<String> COMMON_WORDS = Set.of("this", "that", "with", "from", "have",
+      "been", "were", "will", "when", "into", "there", "which", "table", "record", "records");
 
   /** A pre-filter that lets every record through. */
   public static LiteralPrefilter disabled() {

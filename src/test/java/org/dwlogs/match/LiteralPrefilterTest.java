@@ -74,6 +74,18 @@ class LiteralPrefilterTest {
   }
 
   @Test
+  void aGroupOfCommonWordsIsNotRequiredBesideAStrongerOne() throws ParseException {
+    LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile(
+        "is AND \"customer groups\"")));
+    assertThat(p.alternatives().get(0)).containsExactly(List.of(List.of("customer groups")));
+    assertThat(p.mayMatch("customer groups failed")).isTrue(); // lets more through: sound
+    assertThat(p.mayMatch("it is fine")).isFalse();
+    LiteralPrefilter weakOnly = LiteralPrefilter.of(List.of(compiler.compile("is AND was")));
+    assertThat(weakOnly.mayMatch("it is")).isFalse(); // nothing stronger: both still needed
+    assertThat(weakOnly.mayMatch("it is what it was")).isTrue();
+  }
+
+  @Test
   void optionalClausesNeedOneOfThem() throws ParseException {
     LiteralPrefilter p = LiteralPrefilter.of(List.of(compiler.compile("alpha OR \"beta gamma\"")));
     assertThat(p.mayMatch("xx ALPHA yy")).isTrue();
