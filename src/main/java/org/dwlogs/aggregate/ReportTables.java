@@ -48,8 +48,10 @@ public final class ReportTables {
       long controlChars) {}
 
   public static Counters counters(RunSummary s) {
-    return new Counters(s.records, s.malformed, s.truncated, s.matchedRecords,
-        s.unmatchedErrorRecords, s.withoutTimestamp, s.invalidUtf8, s.controlChars);
+    FileCounts run = s.runCounts();
+    return new Counters(run.records(), run.malformed(), run.truncated(), s.matchedRecords,
+        s.unmatchedErrorRecords, run.recordsWithoutTimestamp(), run.invalidUtf8(),
+        run.controlChars());
   }
 
   /** Per source file, in source order: its counts. */

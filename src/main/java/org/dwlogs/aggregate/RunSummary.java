@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.dwlogs.run.FileCounts;
 
 /**
  * What the reports need of a set of records, as a value that merges: per-file counts, run
@@ -36,14 +37,9 @@ public final class RunSummary implements Serializable {
   /** A key of issue_details.csv. */
   record Detail(String issueId, String detail, String value) implements Serializable {}
 
-  long records;
-  long malformed;
-  long truncated;
   long matchedRecords;
   long unmatchedErrorRecords;
-  long withoutTimestamp;
-  long invalidUtf8;
-  long controlChars;
+  /** Per file; the run's record and malformed counters are their sums (see {@link #runCounts}). */
   final Map<String, FileTally> files = new HashMap<>();
   /** The file the last record was counted in: records come a file at a time. */
   private transient String lastSource;
@@ -57,22 +53,40 @@ public final class RunSummary implements Serializable {
 
   /** The run's malformed records (in the time window). */
   public long malformed() {
-    return malformed;
+    return runCounts().malformed();
   }
 
   /** The run's records (in the time window), malformed ones not included. */
   public long records() {
-    return records;
+    return runCounts().records();
   }
 
-  /** Counts a record read: its file's and the run's counters. */
+  /**
+   * The run's counters of records and malformed records: the sums of its files' (every record
+   * is counted in its file, so the run need not count them again).
+   */
+  FileCounts runCounts() {
+    long records = 0;
+    long malformed = 0;
+    long truncated = 0;
+    long withoutTimestamp = 0;
+    long invalidUtf8 = 0;
+    long controlChars = 0;
+    for (FileTally t : files.values()) {
+      records += t.records;
+      malformed += t.malformed;
+      truncated += t.truncated;
+      withoutTimestamp += t.withoutTimestamp;
+      invalidUtf8 += t.invalidUtf8;
+      controlChars += t.controlChars;
+    }
+    return new FileCounts(records, malformed, truncated, withoutTimestamp, invalidUtf8,
+        controlChars);
+  }
+
+  /** Counts a record read, in its file's counters. */
   void countRecord(String source, boolean isTruncated, boolean noTimestamp, boolean badUtf8,
       boolean control) {
-    records++;
-    truncated += isTruncated ? 1 : 0;
-    withoutTimestamp += noTimestamp ? 1 : 0;
-    invalidUtf8 += badUtf8 ? 1 : 0;
-    controlChars += control ? 1 : 0;
     if (lastFile == null || !java.util.Objects.equals(source, lastSource)) {
       lastSource = source;
       lastFile = files.computeIfAbsent(source, k -> new FileTally());
@@ -81,7 +95,6 @@ public final class RunSummary implements Serializable {
   }
 
   void countMalformed(String source, String kind) {
-    malformed++;
     files.computeIfAbsent(source, k -> new FileTally()).countMalformed(kind);
   }
 
@@ -112,14 +125,8 @@ public final class RunSummary implements Serializable {
 
   /** Adds {@code other} into this summary; returns this. */
   public RunSummary merge(RunSummary other) {
-    records += other.records;
-    malformed += other.malformed;
-    truncated += other.truncated;
     matchedRecords += other.matchedRecords;
     unmatchedErrorRecords += other.unmatchedErrorRecords;
-    withoutTimestamp += other.withoutTimestamp;
-    invalidUtf8 += other.invalidUtf8;
-    controlChars += other.controlChars;
     mergeInto(files, other.files, FileTally::new, FileTally::merge);
     mergeInto(issues, other.issues, IssueTally::new, IssueTally::merge);
     mergeInto(daily, other.daily, KeyTally::new, KeyTally::merge);
