@@ -8,9 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.io.LongWritable;
@@ -24,6 +22,7 @@ import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.ingest.LogReader;
 import org.dwlogs.ingest.MultiLineTextInputFormat;
+import org.dwlogs.ingest.ReaderChunks;
 import org.dwlogs.ingest.RecordChunk;
 import org.dwlogs.match.SignatureMatcher;
 import org.dwlogs.parse.IdExtractor;
@@ -72,7 +71,7 @@ final class Pipeline {
     for (long start = 0; start < Math.max(1, length); start += step) {
       FileSplit split = new FileSplit(path, start, Math.min(step, length - start), new String[0]);
       try (RecordReader<LongWritable, RecordChunk> reader = open(split, context)) {
-        LogReader.parseChunks(path.toString(), chunks(reader), CONFIG, ZONE, jsonLines)
+        LogReader.parseChunks(path.toString(), ReaderChunks.of(reader), CONFIG, ZONE, jsonLines)
             .forEachRemaining(parsed::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -118,41 +117,6 @@ final class Pipeline {
       throw new IOException(e);
     }
     return reader;
-  }
-
-  /** The reader's chunks as an iterator; a reader exception fails the try, as it would a task. */
-  private static Iterator<RecordChunk> chunks(RecordReader<LongWritable, RecordChunk> reader) {
-    return new Iterator<>() {
-      private Boolean ahead;
-
-      @Override
-      public boolean hasNext() {
-        if (ahead == null) {
-          try {
-            ahead = reader.nextKeyValue();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-          }
-        }
-        return ahead;
-      }
-
-      @Override
-      public RecordChunk next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ahead = null;
-        try {
-          return reader.getCurrentValue();
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    };
   }
 
   private static long size(Path file) {

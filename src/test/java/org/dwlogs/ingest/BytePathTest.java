@@ -3,15 +3,12 @@ package org.dwlogs.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -134,7 +131,7 @@ class BytePathTest {
           new MultiLineTextInputFormat().createRecordReader(split, context);
       try {
         reader.initialize(split, context);
-        LogReader.parseChunks(path.toString(), chunks(reader), CONFIG, ZoneOffset.UTC, false,
+        LogReader.parseChunks(path.toString(), ReaderChunks.of(reader), CONFIG, ZoneOffset.UTC, false,
             layout, sniff.dayFirst(), sieve).forEachRemaining(out::add);
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
@@ -143,38 +140,5 @@ class BytePathTest {
       }
     }
     return out;
-  }
-
-  private static Iterator<RecordChunk> chunks(RecordReader<LongWritable, RecordChunk> reader) {
-    return new Iterator<>() {
-      private Boolean ahead;
-
-      @Override
-      public boolean hasNext() {
-        if (ahead == null) {
-          try {
-            ahead = reader.nextKeyValue();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-        return ahead;
-      }
-
-      @Override
-      public RecordChunk next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        ahead = null;
-        try {
-          return reader.getCurrentValue();
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    };
   }
 }
