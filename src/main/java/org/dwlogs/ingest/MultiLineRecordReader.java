@@ -56,6 +56,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   private String pendingLine;
   private long pendingPos;
   private boolean pendingCut;
+  private static final byte[] NEWLINE = {'\n'};
   /** The record being read while all its lines are ASCII: reused, no line is decoded. */
   private byte[] run = new byte[1024];
   private int runLength;
@@ -233,8 +234,6 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     }
     return !fits;
   }
-
-  private static final byte[] NEWLINE = {'\n'};
 
   private void appendToRun(byte[] bytes, int from, int length) {
     if (runLength + length > run.length) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * ASCII bytes seen as characters, without decoding or copying them: the reader's byte path
  * runs the configured regular expressions on it. Only for bytes below 0x80, where a byte and
- * its character are the same number; the reader checks that first.
+ * its character are the same number; the reader checks that first (as it reads the line).
  */
 public final class AsciiText implements CharSequence {
   private final byte[] bytes;
@@ -16,16 +16,6 @@ public final class AsciiText implements CharSequence {
     this.bytes = bytes;
     this.from = from;
     this.length = to - from;
-  }
-
-  /** True when every byte of {@code bytes[from, to)} is below 0x80. */
-  public static boolean isAscii(byte[] bytes, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (bytes[i] < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   public byte[] bytes() {
