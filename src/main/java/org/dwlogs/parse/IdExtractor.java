@@ -16,43 +16,38 @@ import java.util.regex.Pattern;
  * thread-safe (it reuses its matchers): one per task.
  */
 public final class IdExtractor {
-  private final List<Pattern> sessionPatterns;
-  private final List<Pattern> activityPatterns;
+  private final IdNotation[] sessions;
+  private final IdNotation[] activities;
   private final String[] sessionHints;
   private final String[] activityHints;
   private final AsciiHint[] sessionAsciiHints;
   private final AsciiHint[] activityAsciiHints;
-  // Reused for every text: an extractor belongs to one task thread.
-  private final Matcher[] sessionMatchers;
-  private final Matcher[] activityMatchers;
 
   public IdExtractor(List<String> sessionPatterns, List<String> activityPatterns) {
-    this.sessionPatterns = sessionPatterns.stream().map(Pattern::compile).toList();
-    this.activityPatterns = activityPatterns.stream().map(Pattern::compile).toList();
+    this.sessions = sessionPatterns.stream().map(IdNotation::new).toArray(IdNotation[]::new);
+    this.activities = activityPatterns.stream().map(IdNotation::new).toArray(IdNotation[]::new);
     this.sessionHints = sessionPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.sessionAsciiHints = asciiHints(sessionHints);
     this.activityAsciiHints = asciiHints(activityHints);
-    this.sessionMatchers = matchers(this.sessionPatterns);
-    this.activityMatchers = matchers(this.activityPatterns);
   }
 
   public String sessionId(CharSequence text) {
-    return find(sessionMatchers, sessionHints, sessionAsciiHints, text);
+    return find(sessions, sessionHints, sessionAsciiHints, text);
   }
 
   public String activityId(CharSequence text) {
-    return find(activityMatchers, activityHints, activityAsciiHints, text);
+    return find(activities, activityHints, activityAsciiHints, text);
   }
 
   /** The text with every ID notation (label and value) removed. */
   public String removeNotations(String text) {
     String out = text;
-    for (Pattern p : sessionPatterns) {
-      out = p.matcher(out).replaceAll(" ");
+    for (IdNotation n : sessions) {
+      out = n.pattern().matcher(out).replaceAll(" ");
     }
-    for (Pattern p : activityPatterns) {
-      out = p.matcher(out).replaceAll(" ");
+    for (IdNotation n : activities) {
+      out = n.pattern().matcher(out).replaceAll(" ");
     }
     return out;
   }
@@ -90,7 +85,7 @@ public final class IdExtractor {
   private static final int MAX_PLACEHOLDER_LENGTH =
       PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
-  private static String find(Matcher[] matchers, String[] hints, AsciiHint[] asciiHints,
+  private static String find(IdNotation[] notations, String[] hints, AsciiHint[] asciiHints,
       CharSequence text) {
     if (text == null) {
       return null;
@@ -99,9 +94,9 @@ public final class IdExtractor {
     int firstAt = -1;
     for (int i = 0; i < hints.length; i++) {
       String hint = hints[i];
-      Matcher m = matchers[i];
+      IdNotation n = notations[i];
       if (hint == null) {
-        m.reset(text);
+        Matcher m = n.pattern().matcher(text);
         for (int from = 0; m.find(from); from = m.end()) {
           String id = normalize(m.group("id"));
           if (id != null) {
@@ -118,20 +113,19 @@ public final class IdExtractor {
         firstAt = indexIgnoringCase(text, hint, asciiHints[i], 0);
       }
       if (firstAt >= 0) {
-        m.reset(text); // only then: a reset clears all of a matcher's state, which costs
+        n.reset(text); // only then: a reset clears all of a matcher's state, which costs
       }
       for (int at = firstAt; at >= 0; ) {
-        m.region(at, text.length());
-        if (!m.lookingAt()) {
+        if (!n.matchesAt(at)) {
           at = indexIgnoringCase(text, hint, asciiHints[i], at + 1);
           continue;
         }
-        String id = normalize(m.group("id"));
+        String id = n.id();
         if (id != null) {
           return id;
         }
         // a placeholder such as the zero GUID: look further on
-        at = indexIgnoringCase(text, hint, asciiHints[i], Math.max(m.end(), at + 1));
+        at = indexIgnoringCase(text, hint, asciiHints[i], Math.max(n.end(), at + 1));
       }
     }
     return null;
@@ -143,13 +137,6 @@ public final class IdExtractor {
       return asciiHint == null ? -1 : ascii.indexOf(asciiHint, from);
     }
     return charsIndexIgnoringCase(text, hint, from);
-  }
-
-  /** A matcher per notation, tried at a hint with {@code \b} and {@code ^} seeing the whole text. */
-  private static Matcher[] matchers(List<Pattern> patterns) {
-    return patterns.stream()
-        .map(p -> p.matcher("").useTransparentBounds(true).useAnchoringBounds(false))
-        .toArray(Matcher[]::new);
   }
 
   private static AsciiHint[] asciiHints(String[] hints) {

@@ -23,6 +23,8 @@ public final class RecordParser {
   private final TimestampParser timestamps;
   private final Levels levels;
   private final IdExtractor ids;
+  /** The byte path's header matcher, reused for every record (a parser is one task's). */
+  private Matcher noiseHeader;
 
   /** A parser whose text records have the default layout ({@code text.header}). */
   public RecordParser(JobConfig config, ZoneId zone) {
@@ -103,8 +105,10 @@ public final class RecordParser {
   public NoiseRecord parseNoise(String source, long offset, AsciiText text, int firstLineEnd,
       boolean truncated, NoiseTest test) {
     int length = text.length();
-    Matcher m = (headerToMessage == null ? header : headerToMessage).matcher(text)
-        .region(0, firstLineEnd);
+    if (noiseHeader == null) {
+      noiseHeader = (headerToMessage == null ? header : headerToMessage).matcher("");
+    }
+    Matcher m = noiseHeader.reset(text).region(0, firstLineEnd);
     if (!(headerToMessage == null ? m.matches() : m.lookingAt())) {
       return null;
     }

@@ -56,7 +56,10 @@ class IdExtractorProperties {
   Arbitrary<String> texts() {
     Arbitrary<String> guid = Arbitraries.of(
         "0f8fad5b-d9cb-469f-a165-70867728950e", "{7C9E6679-7425-40DE-944B-E07FC1F90AE7}",
-        "00000000-0000-0000-0000-000000000000", "0f8fad5b-d9cb-469f-a165-7086772895", "n/a");
+        "00000000-0000-0000-0000-000000000000", "0f8fad5b-d9cb-469f-a165-7086772895", "n/a",
+        // read by hand after the label: an unclosed brace, two braces, a 13th hex digit
+        "{0f8fad5b-d9cb-469f-a165-70867728950e", "{{0f8fad5b-d9cb-469f-a165-70867728950e}",
+        "0F8FAD5B-D9CB-469F-A165-70867728950E1", "0f8fad5b_d9cb-469f-a165-70867728950e");
     Arbitrary<String> label = Arbitraries.of("session", "Session", "SESSION", "sessionid",
         "session_id", "Session Id", "xsession", "sessions", "activity", "ActivityId",
         "activity_id", "root activity id", "RootActivityId", "rootactivity", "Activity ID for troubleshooting",
