@@ -51,7 +51,7 @@ public final class LogAnalyzer extends Analyzer {
       s = s.replace("\\u0027", "'").replace("\\u2019", "\u2019").replace("\\u0022", "\"");
       s = ESCAPES.matcher(s).replaceAll(" ");
     }
-    if (s.indexOf('.') >= 0) {
+    if (hasPeriodBeforeCapital(s)) {
       s = RUN_ON_SENTENCE.matcher(s).replaceAll(". ");
     }
     if (s.indexOf('\'') >= 0 || s.indexOf('\u2019') >= 0 || containsCannot(s)) {
@@ -64,7 +64,29 @@ public final class LogAnalyzer extends Analyzer {
 
   /** "cannot" in any case: spelled out although the text has no apostrophe. */
   private static boolean containsCannot(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT).contains("cannot");
+    // From each n or N, the third letter of the word: no lowercase copy of the text is made.
+    for (char n : new char[] {'n', 'N'}) {
+      for (int i = s.indexOf(n); i >= 0; i = s.indexOf(n, i + 1)) {
+        if (i >= 2 && s.regionMatches(true, i - 2, "cannot", 0, 6)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a period is followed by an upper-case letter anywhere: only then can
+   * {@link #RUN_ON_SENTENCE} match, and most texts have periods (times, host names) but none
+   * such, so the regular expression is not run over them.
+   */
+  private static boolean hasPeriodBeforeCapital(String s) {
+    for (int i = s.indexOf('.'); i >= 0 && i + 1 < s.length(); i = s.indexOf('.', i + 1)) {
+      if (Character.getType(s.codePointAt(i + 1)) == Character.UPPERCASE_LETTER) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
