@@ -1,5 +1,9 @@
 package org.dwlogs.aggregate;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dwlogs.parse.IdExtractor;
@@ -53,16 +57,47 @@ public final class ErrorPatterns {
     String line = firstLine(message);
     String s = ids.removeNotations(line.length() <= MAX_MASKED_CHARS ? line
         : line.substring(0, MAX_MASKED_CHARS));
-    s = URL.matcher(s).replaceAll("<url>");
-    s = EMAIL.matcher(s).replaceAll("<email>");
-    s = GUID.matcher(s).replaceAll("<guid>");
-    s = SINGLE_QUOTED.matcher(s).replaceAll("'<value>'");
-    s = DOUBLE_QUOTED.matcher(s).replaceAll(m -> m.group(1) != null
-        ? Matcher.quoteReplacement(m.group()) : "\"<value>\"");
-    s = HEX.matcher(s).replaceAll("<hex>");
-    s = NUMBER.matcher(s).replaceAll("<n>");
+    s = masked(s, true);
     s = SPACES.matcher(s).replaceAll(" ").strip();
     return cut(s);
+  }
+
+  /**
+   * A mask: its expression, what replaces a match, and a cheap test that the text holds what
+   * every match holds (most error lines have no URL, address or quote, and each expression
+   * would read the whole line).
+   */
+  private record Mask(Pattern pattern, Function<MatchResult, String> replacement,
+      Predicate<String> mayMatch) {}
+
+  private static final List<Mask> MASKS = List.of(
+      new Mask(URL, m -> "<url>", s -> s.contains("://")),
+      new Mask(EMAIL, m -> "<email>", s -> s.indexOf('@') >= 0),
+      new Mask(GUID, m -> "<guid>", s -> s.indexOf('-') >= 0),
+      new Mask(SINGLE_QUOTED, m -> "'<value>'", s -> s.indexOf('\'') >= 0),
+      new Mask(DOUBLE_QUOTED, m -> m.group(1) != null
+          ? Matcher.quoteReplacement(m.group()) : "\"<value>\"", s -> s.indexOf('"') >= 0),
+      new Mask(HEX, m -> "<hex>", s -> true),
+      new Mask(NUMBER, m -> "<n>", ErrorPatterns::hasDigit));
+
+  /** {@code s} with every mask applied in order; {@code guarded}: only where it may match. */
+  static String masked(String s, boolean guarded) {
+    String out = s;
+    for (Mask mask : MASKS) {
+      if (!guarded || mask.mayMatch().test(out)) {
+        out = mask.pattern().matcher(out).replaceAll(mask.replacement());
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The message's first non-blank line, as shown in the example column. */

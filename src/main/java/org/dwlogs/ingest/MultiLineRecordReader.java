@@ -33,6 +33,8 @@ import org.dwlogs.parse.AsciiText;
  */
 final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk> {
   private Pattern recordStart;
+  /** Reused for every line: a reader is one task's. */
+  private java.util.regex.Matcher recordStartMatcher;
   private boolean lineRecords;
   private boolean noRecordStart;
   private TextEncoding encoding;
@@ -345,7 +347,10 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
       return true;
     }
     CharSequence text = pendingAscii ? new AsciiText(line.getBytes(), 0, pendingKept) : pendingLine;
-    return recordStart.matcher(text).find();
+    if (recordStartMatcher == null) {
+      recordStartMatcher = recordStart.matcher("");
+    }
+    return recordStartMatcher.reset(text).find();
   }
 
   @Override

@@ -42,12 +42,17 @@ public final class IdExtractor {
 
   /** The text with every ID notation (label and value) removed. */
   public String removeNotations(String text) {
+    String out = removeNotations(text, sessions, sessionHints);
+    return removeNotations(out, activities, activityHints);
+  }
+
+  private static String removeNotations(String text, IdNotation[] notations, String[] hints) {
     String out = text;
-    for (IdNotation n : sessions) {
-      out = n.pattern().matcher(out).replaceAll(" ");
-    }
-    for (IdNotation n : activities) {
-      out = n.pattern().matcher(out).replaceAll(" ");
+    for (int i = 0; i < notations.length; i++) {
+      // every match holds the notation's hint: without it there is nothing to remove
+      if (hints[i] == null || charsIndexIgnoringCase(out, hints[i], 0) >= 0) {
+        out = notations[i].pattern().matcher(out).replaceAll(" ");
+      }
     }
     return out;
   }

@@ -31,6 +31,8 @@ final class IdNotation {
   /** Where the last match's GUID starts when it was read by hand, else -1. */
   private int valueFrom = -1;
   private int end = -1;
+  /** Whether {@link #whole} looks at {@link #text} yet. */
+  private boolean wholeReset;
 
   IdNotation(String regex) {
     this.pattern = Pattern.compile(regex);
@@ -51,9 +53,12 @@ final class IdNotation {
   /** Subsequent calls look in {@code text}. */
   void reset(CharSequence text) {
     this.text = text;
-    whole.reset(text);
     if (label != null) {
       label.reset(text);
+      wholeReset = false; // most texts never need it: reset when first used
+    } else {
+      whole.reset(text);
+      wholeReset = true;
     }
   }
 
@@ -79,6 +84,10 @@ final class IdNotation {
         }
         return true;
       }
+    }
+    if (!wholeReset) {
+      whole.reset(text);
+      wholeReset = true;
     }
     whole.region(at, text.length());
     if (!whole.lookingAt()) {

@@ -38,6 +38,18 @@ class IdExtractorProperties {
     }
   }
 
+  @Property(tries = 1000)
+  void removesWhatEveryNotationRemoves(@ForAll("texts") String text) {
+    String plain = text;
+    for (String notation : CONFIG.ids().session()) {
+      plain = Pattern.compile(notation).matcher(plain).replaceAll(" ");
+    }
+    for (String notation : CONFIG.ids().activity()) {
+      plain = Pattern.compile(notation).matcher(plain).replaceAll(" ");
+    }
+    assertThat(IDS.removeNotations(text)).isEqualTo(plain);
+  }
+
   /** The definition: the first notation that has a non-placeholder match, leftmost first. */
   private static String plain(List<String> notations, String text) {
     for (String notation : notations) {
