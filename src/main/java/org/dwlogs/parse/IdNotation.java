@@ -122,8 +122,23 @@ final class IdNotation {
     if (at + GUID_LENGTH > text.length()) {
       return false;
     }
+    if (text instanceof AsciiText ascii) {
+      return isGuid(ascii.bytes(), ascii.from() + at); // the byte path: no call per character
+    }
     for (int i = 0; i < GUID_LENGTH; i++) {
       char c = text.charAt(at + i);
+      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
+          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isGuid(byte[] bytes, int at) {
+    for (int i = 0; i < GUID_LENGTH; i++) {
+      int c = bytes[at + i];
       boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
           : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
       if (!ok) {
