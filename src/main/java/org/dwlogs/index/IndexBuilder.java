@@ -221,7 +221,10 @@ public final class IndexBuilder {
       IndexWriterConfig conf = new IndexWriterConfig(IndexFields.analyzer())
           .setCodec(IndexFields.codec())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-          .setRAMBufferSizeMB(64);
+          .setRAMBufferSizeMB(64)
+          // a shard is written once and copied whole: packing its files into one compound
+          // file would only copy every byte once more
+          .setUseCompoundFile(false);
       try (FSDirectory d = FSDirectory.open(local); IndexWriter w = new IndexWriter(d, conf)) {
         while (records.hasNext()) {
           Parsed p = records.next();

@@ -83,8 +83,9 @@ public final class LogReader {
           f.format() == LogFormat.JSONL ? "" : sniff.layout(), sniff.dayFirst());
       groups.computeIfAbsent(group, g -> new ArrayList<>()).add(f.path());
     }
-    groups.forEach((group, paths) ->
-        parts.add(lineBased(sc, paths, config, zone, group, modified, noise)));
+    // CSV files and JSON documents are read whole, one task each, the longest tasks of the
+    // stage: they come first, so that the splits of line-based files fill in around them
+    // and no long task runs alone at the end.
     List<String> csv = paths(files, LogFormat.CSV);
     List<String> documents = paths(files, LogFormat.JSON);
     if (!csv.isEmpty()) {
@@ -93,6 +94,8 @@ public final class LogReader {
     if (!documents.isEmpty()) {
       parts.add(jsonDocuments(sc, documents, config, zone));
     }
+    groups.forEach((group, paths) ->
+        parts.add(lineBased(sc, paths, config, zone, group, modified, noise)));
     if (parts.isEmpty()) {
       return sc.emptyRDD();
     }
