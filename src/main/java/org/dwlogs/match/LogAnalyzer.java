@@ -76,13 +76,38 @@ public final class LogAnalyzer extends Analyzer {
   }
 
   /**
-   * Whether a period is followed by an upper-case letter anywhere: only then can
-   * {@link #RUN_ON_SENTENCE} match, and most texts have periods (times, host names) but none
-   * such, so the regular expression is not run over them.
+   * Whether {@link #RUN_ON_SENTENCE} matches somewhere, tested at each period by hand: most
+   * texts have periods (times, host names, dotted names such as {@code Runtime.ProcessBatch})
+   * but no run-on sentence, and the regular expression is then not run over them.
    */
   private static boolean hasPeriodBeforeCapital(String s) {
-    for (int i = s.indexOf('.'); i >= 0 && i + 1 < s.length(); i = s.indexOf('.', i + 1)) {
-      if (Character.getType(s.codePointAt(i + 1)) == Character.UPPERCASE_LETTER) {
+    for (int i = s.indexOf('.'); i >= 0 && i + 2 < s.length(); i = s.indexOf('.', i + 1)) {
+      int before = i == 0 ? -1 : s.codePointBefore(i);
+      if (!(before >= 0 && Character.getType(before) == Character.LOWERCASE_LETTER
+          || (before >= '0' && before <= '9') || before == '_')) {
+        continue;
+      }
+      int at = i + 1;
+      int capital = s.codePointAt(at);
+      if (Character.getType(capital) != Character.UPPERCASE_LETTER) {
+        continue;
+      }
+      at += Character.charCount(capital);
+      int lowers = 0;
+      while (at < s.length()
+          && Character.getType(s.codePointAt(at)) == Character.LOWERCASE_LETTER) {
+        at += Character.charCount(s.codePointAt(at));
+        lowers++;
+      }
+      if (lowers == 0) {
+        continue;
+      }
+      if (at == s.length()) {
+        return true;
+      }
+      int next = s.codePointAt(at);
+      if (!(Character.isLetter(next) || (next >= '0' && next <= '9') || next == '_'
+          || next == '.')) {
         return true;
       }
     }

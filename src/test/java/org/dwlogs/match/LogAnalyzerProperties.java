@@ -46,7 +46,8 @@ class LogAnalyzerProperties {
     Arbitrary<String> part = Arbitraries.of("cannot", "CanNot", "caNNOT", "can't", "won\u2019t",
         "isn't", "n't", "entity msdyn_x", ".Writes", ".writes", ".W", ".Ab.", "3.Ab", "_.Ab ",
         ".\u00c9t\u00e9", ".\ud835\udc00bc", ".", "Microsoft.Dynamics.Integrator", "a", " ", ":",
-        "\\n", "\\u0027", "\\", "n", "N", "ca", "not", "\u0130", "\u212a", "\u00df");
+        "\\n", "\\u0027", "\\", "n", "N", "ca", "not", "\u0130", "\u212a", "\u00df",
+        "Runtime.ProcessBatch", ".Ab1", ".Ab_", ".Abc.", ".Ab\u00e9", ".Ab\u02b0", ".A", "b", "\ud835\udc1a");
     return part.list().ofMaxSize(10).map(parts -> String.join("", parts));
   }
 }
