@@ -108,16 +108,29 @@ public final class LogReader {
 
   /**
    * The encoding and layout of each file, found from its first bytes by
-   * {@link FileSniffer}, in one Spark job (a file system may be slow to open files).
+   * {@link FileSniffer}, in one Spark job (a file system may be slow to open files), or in the
+   * driver on a local master.
    */
   public static Map<String, FileSniff> sniff(JavaSparkContext sc, List<InputFile> files,
       JobConfig config) {
     if (files.isEmpty()) {
       return Map.of();
     }
+    Map<String, FileSniff> out = new HashMap<>();
+    if (sc.master().startsWith("local")) {
+      // In one JVM a Spark job would only add its scheduling (most of a second) to reading a
+      // few kilobytes of each file: the driver reads them, a thread per core.
+      Configuration conf = sc.hadoopConfiguration();
+      files.parallelStream().forEach(f -> {
+        FileSniff sniff = FileSniffer.sniff(f.path(), f.format(), conf, config);
+        synchronized (out) {
+          out.put(f.path(), sniff);
+        }
+      });
+      return out;
+    }
     SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
     int slices = Math.max(1, Math.min(files.size(), sc.defaultParallelism() * 4));
-    Map<String, FileSniff> out = new HashMap<>();
     sc.parallelize(files, slices)
         .map(f -> new scala.Tuple2<>(f.path(),
             FileSniffer.sniff(f.path(), f.format(), hadoop.value(), config)))
