@@ -162,6 +162,28 @@ public final class IdExtractor {
 
   private static int charsIndexIgnoringCase(CharSequence text, String hint, int from) {
     char first = hint.charAt(0);
+    if (text instanceof String s && first < 128 && ONLY_ASCII_CASES[first]) {
+      // The hint can start only where its first letter is, in either case: String.indexOf
+      // finds those fast, and only they are compared further.
+      char other = Character.toUpperCase(first);
+      int lowerAt = s.indexOf(first, from);
+      int upperAt = other == first ? -1 : s.indexOf(other, from);
+      while (lowerAt >= 0 || upperAt >= 0) {
+        int at = upperAt < 0 || (lowerAt >= 0 && lowerAt < upperAt) ? lowerAt : upperAt;
+        if (at > s.length() - hint.length()) {
+          return -1;
+        }
+        if (restMatches(s, at, hint)) {
+          return at;
+        }
+        if (at == lowerAt) {
+          lowerAt = s.indexOf(first, at + 1);
+        } else {
+          upperAt = s.indexOf(other, at + 1);
+        }
+      }
+      return -1;
+    }
     int last = text.length() - hint.length();
     for (int i = from; i <= last; i++) {
       if (lower(text.charAt(i)) == first && restMatches(text, i, hint)) {
@@ -178,6 +200,23 @@ public final class IdExtractor {
       }
     }
     return true;
+  }
+
+  /**
+   * {@code ONLY_ASCII_CASES[c]}: the only characters that {@link #lower} turns into ASCII
+   * {@code c} are {@code c} and its upper case (not so for i and k: U+0130 and the Kelvin
+   * sign lower to them). Computed over every char, not assumed.
+   */
+  private static final boolean[] ONLY_ASCII_CASES = new boolean[128];
+
+  static {
+    java.util.Arrays.fill(ONLY_ASCII_CASES, true);
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char l = lower((char) c);
+      if (l < 128 && c != l && c != Character.toUpperCase(l)) {
+        ONLY_ASCII_CASES[l] = false;
+      }
+    }
   }
 
   private static char lower(char c) {

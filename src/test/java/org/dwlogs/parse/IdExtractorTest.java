@@ -217,6 +217,11 @@ class IdExtractorTest {
     assertThat(IdExtractor.indexIgnoringCase("sessio", "session")).isEqualTo(-1);
     assertThat(IdExtractor.indexIgnoringCase("the session", "session")).isEqualTo(4);
     assertThat(IdExtractor.indexIgnoringCase("", "session")).isEqualTo(-1);
+    assertThat(IdExtractor.indexIgnoringCase("sess Sess sEsSiOn", "session")).isEqualTo(10);
+    assertThat(IdExtractor.indexIgnoringCase("Ss session", "session")).isEqualTo(3);
+    assertThat(IdExtractor.indexIgnoringCase("x \u0130d", "id"))
+        .as("U+0130 lowers to i: a hint starting with i is compared char by char").isEqualTo(2);
+    assertThat(IdExtractor.indexIgnoringCase("\u212aey", "key")).as("the Kelvin sign").isEqualTo(0);
   }
 
   @Test
