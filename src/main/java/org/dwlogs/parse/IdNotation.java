@@ -137,15 +137,31 @@ final class IdNotation {
   }
 
   private static boolean isGuid(byte[] bytes, int at) {
-    for (int i = 0; i < GUID_LENGTH; i++) {
-      int c = bytes[at + i];
-      boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-          : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!ok) {
+    if (bytes[at + 8] != '-' || bytes[at + 13] != '-' || bytes[at + 18] != '-'
+        || bytes[at + 23] != '-') {
+      return false;
+    }
+    return hex(bytes, at, at + 8) && hex(bytes, at + 9, at + 13) && hex(bytes, at + 14, at + 18)
+        && hex(bytes, at + 19, at + 23) && hex(bytes, at + 24, at + GUID_LENGTH);
+  }
+
+  private static boolean hex(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int b = bytes[i];
+      if (b < 0 || !HEX[b]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** {@code HEX[c]}: ASCII c is a hex digit, either case. */
+  private static final boolean[] HEX = new boolean[128];
+
+  static {
+    for (char c : "0123456789abcdefABCDEF".toCharArray()) {
+      HEX[c] = true;
+    }
   }
 
   /**
