@@ -108,8 +108,8 @@ public final class LogReader {
 
   /**
    * The encoding and layout of each file, found from its first bytes by
-   * {@link FileSniffer}, in one Spark job (a file system may be slow to open files), or in the
-   * driver on a local master.
+   * {@link FileSniffer}, in one Spark job (a file system may be slow to open files), or by the
+   * driver itself on a local master.
    */
   public static Map<String, FileSniff> sniff(JavaSparkContext sc, List<InputFile> files,
       JobConfig config) {
@@ -119,14 +119,10 @@ public final class LogReader {
     Map<String, FileSniff> out = new HashMap<>();
     if (sc.master().startsWith("local")) {
       // In one JVM a Spark job would only add its scheduling (most of a second) to reading a
-      // few kilobytes of each file: the driver reads them, a thread per core.
+      // few kilobytes of each file (milliseconds): the driver reads them, on this thread,
+      // whose class loader is the application's also under spark-submit.
       Configuration conf = sc.hadoopConfiguration();
-      files.parallelStream().forEach(f -> {
-        FileSniff sniff = FileSniffer.sniff(f.path(), f.format(), conf, config);
-        synchronized (out) {
-          out.put(f.path(), sniff);
-        }
-      });
+      files.forEach(f -> out.put(f.path(), FileSniffer.sniff(f.path(), f.format(), conf, config)));
       return out;
     }
     SerializableWritable<Configuration> hadoop = new SerializableWritable<>(sc.hadoopConfiguration());
