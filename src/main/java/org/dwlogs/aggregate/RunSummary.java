@@ -66,22 +66,9 @@ public final class RunSummary implements Serializable {
    * is counted in its file, so the run need not count them again).
    */
   FileCounts runCounts() {
-    long records = 0;
-    long malformed = 0;
-    long truncated = 0;
-    long withoutTimestamp = 0;
-    long invalidUtf8 = 0;
-    long controlChars = 0;
-    for (FileTally t : files.values()) {
-      records += t.records;
-      malformed += t.malformed;
-      truncated += t.truncated;
-      withoutTimestamp += t.withoutTimestamp;
-      invalidUtf8 += t.invalidUtf8;
-      controlChars += t.controlChars;
-    }
-    return new FileCounts(records, malformed, truncated, withoutTimestamp, invalidUtf8,
-        controlChars);
+    FileTally run = new FileTally();
+    files.values().forEach(run::merge);
+    return run.counts();
   }
 
   /** Counts a record read, in its file's counters. */
