@@ -23,11 +23,23 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
   private final LiteralPrefilter prefilter;
   private final Set<String> errorLevels;
   private final boolean[] candidates;
+  /** The bytes, and where in them the message starts, of the last {@link #mayMatch} scan. */
+  private byte[] scanned;
+  private int scannedFrom;
 
-  public NoiseSieve(LiteralPrefilter prefilter, Set<String> errorLevels) {
-    this.prefilter = prefilter;
+  /**
+   * A sieve with {@code prefilter}; with {@code idMarkers} (the hints of the ID notations,
+   * {@link org.dwlogs.parse.IdExtractor#markers}), its one pass over a message also tells
+   * where they are, so the ID search does not read the message again.
+   */
+  public NoiseSieve(LiteralPrefilter prefilter, Set<String> errorLevels, List<String> idMarkers) {
+    this.prefilter = idMarkers.isEmpty() ? prefilter : prefilter.withMarkers(idMarkers);
     this.errorLevels = errorLevels;
     this.candidates = new boolean[Math.max(1, prefilter.alternatives().size())];
+  }
+
+  public NoiseSieve(LiteralPrefilter prefilter, Set<String> errorLevels) {
+    this(prefilter, errorLevels, List.of());
   }
 
   /** The record as noise, or null when it must be parsed whole. */
@@ -53,23 +65,43 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
   public boolean mayMatch(AsciiText text, int componentFrom, int componentTo, int messageFrom) {
     int from = text.from();
     int to = from + text.length();
-    if (componentFrom < 0) {
-      return messageFrom < text.length()
-          && prefilter.mayMatchEach(text.bytes(), from + messageFrom, to, candidates) > 0;
+    scanned = null;
+    if (componentFrom < 0 && messageFrom >= text.length()) {
+      return false;
     }
-    return prefilter.mayMatchEach(text.bytes(), from + componentFrom, from + componentTo,
-        from + messageFrom, to, candidates) > 0;
+    boolean may = componentFrom < 0
+        ? prefilter.mayMatchEach(text.bytes(), from + messageFrom, to, candidates) > 0
+        : prefilter.mayMatchEach(text.bytes(), from + componentFrom, from + componentTo,
+            from + messageFrom, to, candidates) > 0;
+    scanned = text.bytes();
+    scannedFrom = from + messageFrom;
+    return may;
+  }
+
+  @Override
+  public boolean markersAt(List<String> markers, AsciiText text, int messageFrom, int[] out) {
+    // The markers this sieve's pre-filter notes must be the ones asked for, in order.
+    int from = text.from() + messageFrom;
+    if (scanned != text.bytes() || scannedFrom != from || !markers.equals(prefilter.markers())) {
+      return false; // the last scan was not of this message
+    }
+    for (int k = 0; k < out.length; k++) {
+      int start = prefilter.markerStart(k, from);
+      out[k] = start < 0 ? start : start - from;
+    }
+    return true;
   }
 
   /**
    * What a task needs to build its sieve: the broadcast catalog, the dual-write context
-   * terms and the error levels, as the report job's matcher has them.
+   * terms and the error levels, as the report job's matcher has them, and the hints of the
+   * ID notations ({@link org.dwlogs.parse.IdExtractor#markers}).
    */
-  public record Spec(Broadcast<Catalog> catalog, List<String> dualWrite, Set<String> errorLevels)
-      implements Serializable {
+  public record Spec(Broadcast<Catalog> catalog, List<String> dualWrite, Set<String> errorLevels,
+      List<String> idMarkers) implements Serializable {
     NoiseSieve sieve() {
-      return new NoiseSieve(
-          SignatureMatcher.forThisThread(catalog.value(), dualWrite).prefilter(), errorLevels);
+      return new NoiseSieve(SignatureMatcher.forThisThread(catalog.value(), dualWrite)
+          .prefilter(), errorLevels, idMarkers);
     }
   }
 }

@@ -181,7 +181,8 @@ public final class ReportJob {
     Long to = options.to() == null ? null : options.to().toEpochMilli();
     JavaRDD<Parsed> parsed = source != null ? source.read(sc, files)
         : LogReader.read(sc, files, config, options.zone(), sniffs,
-            new NoiseSieve.Spec(catalog, config.context().dualWrite(), errorLevels));
+            new NoiseSieve.Spec(catalog, config.context().dualWrite(), errorLevels,
+                new IdExtractor(config.ids().session(), config.ids().activity()).markers()));
     ScanAggregation.ScanFactory scans = () -> new PartitionScan(
         SignatureMatcher.forThisThread(catalog.value(), config.context().dualWrite()),
         new IdExtractor(config.ids().session(), config.ids().activity()), errorLevels, from, to);

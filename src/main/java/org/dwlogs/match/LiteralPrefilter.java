@@ -63,6 +63,9 @@ public final class LiteralPrefilter {
   private final int[] groupsInAlternative;
   private final int[] queryOfAlternative;
   private final int queryCount;
+  /** The marker words ({@link #withMarkers}) and their literal ids in the scanner. */
+  private final List<String> markers;
+  private final int[] markerLiteral;
   // Per-text counters, cleared by moving to the next epoch.
   private final int[] groupSeen;
   private final int[] alternativeSeen;
@@ -70,8 +73,14 @@ public final class LiteralPrefilter {
   private int epoch;
 
   private LiteralPrefilter(List<List<List<List<String>>>> shown) {
+    this(shown, List.of());
+  }
+
+  private LiteralPrefilter(List<List<List<List<String>>>> shown, List<String> markers) {
     this.shown = shown;
     this.queryCount = shown == null ? 0 : shown.size();
+    this.markers = List.copyOf(markers);
+    this.markerLiteral = new int[markers.size()];
     if (shown == null) {
       scanner = null;
       hits = null;
@@ -108,6 +117,19 @@ public final class LiteralPrefilter {
         }
       }
     }
+    for (int k = 0; k < markers.size(); k++) {
+      String marker = markers.get(k);
+      if (!isWord(marker)) {
+        throw new IllegalArgumentException("a marker must be ASCII letters, digits or _: '"
+            + marker + "'");
+      }
+      // A marker may also be a query literal; one that is not satisfies no group.
+      markerLiteral[k] = ids.computeIfAbsent(LiteralScanner.foldedKey(marker), key -> {
+        literals.add(marker);
+        groupsOfLiteral.add(new ArrayList<>());
+        return literals.size() - 1;
+      });
+    }
     this.scanner = LiteralScanner.of(literals);
     this.hits = scanner.newHits();
     this.groupsOf = groupsOfLiteral.stream()
@@ -118,6 +140,56 @@ public final class LiteralPrefilter {
     this.groupSeen = new int[alternativeOfGroup.length];
     this.alternativeSeen = new int[groupsInAlternative.length];
     this.groupsMet = new int[groupsInAlternative.length];
+  }
+
+  /**
+   * This pre-filter, also noting in each byte scan where the first occurrence of each of
+   * {@code markers} is ({@link #markerStart}): a caller that looks for those words next (the
+   * hints of the ID notations) need not read the text again. Markers are lowercase words of
+   * ASCII letters, digits and {@code _}; they change no query's outcome.
+   */
+  public LiteralPrefilter withMarkers(List<String> markers) {
+    return new LiteralPrefilter(shown, markers);
+  }
+
+  /** The markers this pre-filter notes, in the order {@link #markerStart} numbers them. */
+  public List<String> markers() {
+    return markers;
+  }
+
+  /** Where marker {@link #markerStart} gives no answer: the text must be searched. */
+  public static final int UNKNOWN = -2;
+
+  /**
+   * Where, in the byte array of the last byte scan ({@link #mayMatchEach(byte[], int, int,
+   * boolean[])} and the like), marker {@code k} first occurs at or after {@code from}: the index of
+   * its first byte, -1 when it does not occur there, or {@link #UNKNOWN} when the scan cannot
+   * say (the pre-filter is disabled, or the scan skipped an escape or folded a multi-byte
+   * letter, which moves positions, or the first occurrence is before {@code from}).
+   */
+  public int markerStart(int k, int from) {
+    if (shown == null || !hits.positionsExact()) {
+      return UNKNOWN;
+    }
+    int end = hits.firstEnd(markerLiteral[k]);
+    if (end < 0) {
+      return -1;
+    }
+    int start = end - markers.get(k).length() + 1;
+    return start >= from ? start : UNKNOWN;
+  }
+
+  private static boolean isWord(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The pre-filter of a set of queries; disabled when one of them gives no literals. */

@@ -206,12 +206,15 @@ public final class LiteralScanner {
       if (c < 128) {
         symbol = ASCII[c];
         if (c == '\\') {
-          i += escapeLength(text, i + 1);
+          int skip = escapeLength(text, i + 1);
+          hits.shifted |= skip > 0;
+          i += skip;
         }
       } else {
         symbol = symbol(c);
+        hits.shifted |= symbol != SEPARATOR; // U+0130 or the Kelvin sign read as a letter
       }
-      row = step(row, symbol, hits);
+      row = step(row, symbol, hits, i);
     }
     hits.row = row;
   }
@@ -222,19 +225,19 @@ public final class LiteralScanner {
   }
 
   /** The row after {@code symbol}, the literals that end there added to {@code hits}. */
-  private int step(int row, int symbol, Hits hits) {
+  private int step(int row, int symbol, Hits hits, int at) {
     int to = next[row + symbol];
     if (to >= 0) {
       return to;
     }
     int state = (to & ~ENDS_HERE) / SYMBOLS;
-    report(state, hits);
+    report(state, hits, at);
     return to & ~ENDS_HERE;
   }
 
-  private void report(int state, Hits hits) {
+  private void report(int state, Hits hits, int at) {
     for (int o = firstOutput[state]; o != 0; o = nextOutput[o]) {
-      hits.add(literalAt[o]);
+      hits.add(literalAt[o], at);
     }
   }
 
@@ -256,19 +259,23 @@ public final class LiteralScanner {
       if (b >= 0) {
         symbol = ASCII[b];
         if (b == '\\') {
-          i += escapeLength(bytes, i + 1, to);
+          int skip = escapeLength(bytes, i + 1, to);
+          hits.shifted |= skip > 0;
+          i += skip;
         }
       } else if (b == (byte) 0xC4 && i + 1 < to && bytes[i + 1] == (byte) 0xB0) {
         symbol = ASCII['i'];
+        hits.shifted = true;
         i++;
       } else if (b == (byte) 0xE2 && i + 2 < to && bytes[i + 1] == (byte) 0x84
           && bytes[i + 2] == (byte) 0xAA) {
         symbol = ASCII['k'];
+        hits.shifted = true;
         i += 2;
       } else {
         symbol = SEPARATOR;
       }
-      row = step(row, symbol, hits);
+      row = step(row, symbol, hits, i);
     }
     hits.row = row;
   }
@@ -322,35 +329,60 @@ public final class LiteralScanner {
 
   /**
    * The literals found in the texts scanned since the last {@link #clear()}: a reusable,
-   * mutable set (one per thread), cleared in constant time.
+   * mutable set (one per thread), cleared in constant time. It also keeps where each literal
+   * first ended, for a caller that wants to know where a word is without looking again.
    */
   public static final class Hits {
     private final int[] stamp;
     private final int[] found;
+    private final int[] firstEnd;
     private int size;
     private int epoch = 1;
     private int row;
+    /** Whether a scan skipped an escape or folded several bytes into one symbol. */
+    private boolean shifted;
 
     private Hits(int literals) {
       this.stamp = new int[literals];
       this.found = new int[literals];
+      this.firstEnd = new int[literals];
     }
 
     /** Forgets every hit and the scan position: the next scan starts a new text. */
     public void clear() {
       size = 0;
       row = 0;
+      shifted = false;
       if (++epoch == Integer.MAX_VALUE) {
         Arrays.fill(stamp, 0);
         epoch = 1;
       }
     }
 
-    private void add(int literal) {
+    private void add(int literal, int at) {
       if (stamp[literal] != epoch) {
         stamp[literal] = epoch;
+        firstEnd[literal] = at;
         found[size++] = literal;
       }
+    }
+
+    /**
+     * The index (in the scanned text or byte array) of the last character or byte of the
+     * first occurrence of {@code literal}, or -1 when it was not found.
+     */
+    public int firstEnd(int literal) {
+      return stamp[literal] == epoch ? firstEnd[literal] : -1;
+    }
+
+    /**
+     * True when every character or byte scanned stood for itself: no escape was skipped, no
+     * letter outside ASCII (in chars or in several bytes) was read as an ASCII one. Then a
+     * found literal made only of ASCII letters, digits and {@code _} is, in some mix of
+     * cases, the characters or bytes that end at its {@link #firstEnd}.
+     */
+    public boolean positionsExact() {
+      return !shifted;
     }
 
     public int size() {

@@ -47,7 +47,7 @@ public final class AsciiText implements CharSequence {
   }
 
   @Override
-  public CharSequence subSequence(int start, int end) {
+  public AsciiText subSequence(int start, int end) {
     if (start < 0 || end > length || start > end) {
       throw new IndexOutOfBoundsException(start + ".." + end + " of " + length);
     }

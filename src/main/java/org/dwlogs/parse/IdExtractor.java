@@ -22,6 +22,10 @@ public final class IdExtractor {
   private final String[] activityHints;
   private final AsciiHint[] sessionAsciiHints;
   private final AsciiHint[] activityAsciiHints;
+  /** The distinct hints that are words ({@link #markers}); per notation, its hint's index there or -1. */
+  private final List<String> markers;
+  private final int[] sessionMarker;
+  private final int[] activityMarker;
 
   public IdExtractor(List<String> sessionPatterns, List<String> activityPatterns) {
     this.sessions = sessionPatterns.stream().map(IdNotation::new).toArray(IdNotation[]::new);
@@ -30,14 +34,66 @@ public final class IdExtractor {
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.sessionAsciiHints = asciiHints(sessionHints);
     this.activityAsciiHints = asciiHints(activityHints);
+    java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
+    for (String[] hints : new String[][] {sessionHints, activityHints}) {
+      for (String h : hints) {
+        if (h != null && isWord(h)) {
+          words.add(h);
+        }
+      }
+    }
+    this.markers = List.copyOf(words);
+    this.sessionMarker = markerIndexes(sessionHints);
+    this.activityMarker = markerIndexes(activityHints);
   }
 
   public String sessionId(CharSequence text) {
-    return find(sessions, sessionHints, sessionAsciiHints, text);
+    return find(sessions, sessionHints, sessionAsciiHints, null, null, text);
   }
 
   public String activityId(CharSequence text) {
-    return find(activities, activityHints, activityAsciiHints, text);
+    return find(activities, activityHints, activityAsciiHints, null, null, text);
+  }
+
+  /**
+   * The hints of the notations that are plain lowercase words (ASCII letters, digits, _),
+   * without repeats: what a caller that reads the text anyway may locate for
+   * {@link #sessionId(AsciiText, int[])}.
+   */
+  public List<String> markers() {
+    return markers;
+  }
+
+  /**
+   * As {@link #sessionId(CharSequence)}, told where each of the {@link #markers} first
+   * occurs in {@code text}, ignoring case: {@code markerAt[k]} is that index, -1 when marker
+   * k does not occur, or any other negative value when the caller does not know.
+   */
+  public String sessionId(AsciiText text, int[] markerAt) {
+    return find(sessions, sessionHints, sessionAsciiHints, sessionMarker, markerAt, text);
+  }
+
+  /** As {@link #sessionId(AsciiText, int[])} for the activity ID. */
+  public String activityId(AsciiText text, int[] markerAt) {
+    return find(activities, activityHints, activityAsciiHints, activityMarker, markerAt, text);
+  }
+
+  private int[] markerIndexes(String[] hints) {
+    int[] out = new int[hints.length];
+    for (int i = 0; i < hints.length; i++) {
+      out[i] = hints[i] == null ? -1 : markers.indexOf(hints[i]);
+    }
+    return out;
+  }
+
+  private static boolean isWord(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
   }
 
   /** The text with every ID notation (label and value) removed. */
@@ -91,7 +147,7 @@ public final class IdExtractor {
       PLACEHOLDERS.stream().mapToInt(String::length).max().orElse(0);
 
   private static String find(IdNotation[] notations, String[] hints, AsciiHint[] asciiHints,
-      CharSequence text) {
+      int[] markerOf, int[] markerAt, CharSequence text) {
     if (text == null) {
       return null;
     }
@@ -115,7 +171,8 @@ public final class IdExtractor {
       // occurrence is looked for once.
       if (!hint.equals(lastHint)) {
         lastHint = hint;
-        firstAt = indexIgnoringCase(text, hint, asciiHints[i], 0);
+        int known = markerAt == null || markerOf[i] < 0 ? -2 : markerAt[markerOf[i]];
+        firstAt = known >= -1 ? known : indexIgnoringCase(text, hint, asciiHints[i], 0);
       }
       if (firstAt >= 0) {
         n.reset(text); // only then: a reset clears all of a matcher's state, which costs

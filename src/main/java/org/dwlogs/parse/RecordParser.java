@@ -1,6 +1,7 @@
 package org.dwlogs.parse;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dwlogs.config.JobConfig;
@@ -23,6 +24,8 @@ public final class RecordParser {
   private final TimestampParser timestamps;
   private final Levels levels;
   private final IdExtractor ids;
+  /** Where the ID markers are in a noise record's message ({@link NoiseTest#markersAt}). */
+  private final int[] markerAt;
   /** The byte path's header matcher, reused for every record (a parser is one task's). */
   private Matcher noiseHeader;
 
@@ -40,6 +43,7 @@ public final class RecordParser {
     this.timestamps = new TimestampParser(config.timestampFormats(), zone, dayFirst);
     this.levels = new Levels(config.levels());
     this.ids = new IdExtractor(config.ids().session(), config.ids().activity());
+    this.markerAt = new int[ids.markers().size()];
   }
 
   public IdExtractor ids() {
@@ -93,6 +97,16 @@ public final class RecordParser {
      * front ({@code componentFrom < 0}: none).
      */
     boolean mayMatch(AsciiText text, int componentFrom, int componentTo, int messageFrom);
+
+    /**
+     * After {@link #mayMatch} said no: where each of {@code markers} first occurs in the
+     * message {@code text[messageFrom, ...)}, ignoring case, put in {@code out} as an index in
+     * the message (-1: absent; another negative value: not known). False when this test did
+     * not locate these markers at all.
+     */
+    default boolean markersAt(List<String> markers, AsciiText text, int messageFrom, int[] out) {
+      return false;
+    }
   }
 
   /**
@@ -133,9 +147,16 @@ public final class RecordParser {
         component == null ? -1 : component[1], messageFrom)) {
       return null;
     }
-    CharSequence message = text.subSequence(messageFrom, length);
-    String session = ids.sessionId(message);
-    String activity = ids.activityId(message);
+    AsciiText message = text.subSequence(messageFrom, length);
+    String session;
+    String activity;
+    if (test.markersAt(ids.markers(), text, messageFrom, markerAt)) {
+      session = ids.sessionId(message, markerAt);
+      activity = ids.activityId(message, markerAt);
+    } else {
+      session = ids.sessionId(message);
+      activity = ids.activityId(message);
+    }
     if (component != null && (session == null || activity == null)) {
       CharSequence c = text.subSequence(component[0], component[1]);
       session = session == null ? ids.sessionId(c) : session;

@@ -21,6 +21,7 @@ import org.dwlogs.config.ConfigLoader;
 import org.dwlogs.config.JobConfig;
 import org.dwlogs.generate.LogGenerator;
 import org.dwlogs.match.SignatureMatcher;
+import org.dwlogs.parse.IdExtractor;
 import org.dwlogs.parse.LogRecord;
 import org.dwlogs.parse.NoiseRecord;
 import org.dwlogs.parse.Parsed;
@@ -67,6 +68,8 @@ class BytePathTest {
     for (long split : new long[] {Long.MAX_VALUE, 777}) {
       List<Parsed> full = read(file, split, null);
       List<Parsed> sieved = read(file, split, sieve());
+      // Without the ID markers, the ID search reads each message itself: the same records.
+      assertThat(read(file, split, sieveWithoutMarkers())).isEqualTo(sieved);
       assertThat(sieved).hasSameSizeAs(full);
       SignatureMatcher matcher = new SignatureMatcher(CatalogLoader.bundled());
       for (int i = 0; i < full.size(); i++) {
@@ -98,10 +101,19 @@ class BytePathTest {
     }
   }
 
+  /** The report job's sieve: it also locates the ID notations' hints. */
   private static NoiseSieve sieve() {
-    SignatureMatcher matcher = new SignatureMatcher(CatalogLoader.bundled(),
+    return new NoiseSieve(matcher().prefilter(), ERRORS,
+        new IdExtractor(CONFIG.ids().session(), CONFIG.ids().activity()).markers());
+  }
+
+  private static NoiseSieve sieveWithoutMarkers() {
+    return new NoiseSieve(matcher().prefilter(), ERRORS);
+  }
+
+  private static SignatureMatcher matcher() {
+    return new SignatureMatcher(CatalogLoader.bundled(),
         new org.dwlogs.match.DualWriteContext(CONFIG.context().dualWrite()));
-    return new NoiseSieve(matcher.prefilter(), ERRORS);
   }
 
   private static boolean hasControl(String text) {

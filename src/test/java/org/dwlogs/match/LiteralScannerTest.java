@@ -40,6 +40,34 @@ class LiteralScannerTest {
   }
 
   @Test
+  void keepsWhereEachLiteralFirstEndsAndWhetherPositionsMoved() {
+    LiteralScanner s = LiteralScanner.of(List.of("session", "root"));
+    LiteralScanner.Hits hits = s.newHits();
+    byte[] bytes = "xx Root SESSION=1 session rootx".getBytes(StandardCharsets.US_ASCII);
+    s.scan(bytes, 2, bytes.length, hits);
+    assertThat(hits.firstEnd(0)).isEqualTo(14); // "SESSION" is bytes 8..14
+    assertThat(hits.firstEnd(1)).isEqualTo(6);
+    assertThat(hits.positionsExact()).isTrue();
+    hits.clear();
+    s.scan(bytes, 16, bytes.length, hits);
+    assertThat(hits.firstEnd(0)).isEqualTo(24);
+    assertThat(hits.firstEnd(1)).isEqualTo(29);
+    hits.clear();
+    assertThat(hits.firstEnd(0)).isEqualTo(-1);
+    byte[] escaped = "a\\nsession".getBytes(StandardCharsets.US_ASCII);
+    s.scan(escaped, 0, escaped.length, hits);
+    assertThat(hits.firstEnd(0)).isEqualTo(escaped.length - 1);
+    assertThat(hits.positionsExact()).as("the escape \\n was skipped").isFalse();
+    hits.clear();
+    byte[] kelvin = "\u212Aey".getBytes(StandardCharsets.UTF_8);
+    s.scan(kelvin, 0, kelvin.length, hits);
+    assertThat(hits.positionsExact()).as("three bytes read as one k").isFalse();
+    hits.clear();
+    s.scan("sess\u0130on", hits);
+    assertThat(hits.positionsExact()).isFalse();
+  }
+
+  @Test
   void ignoresCaseAndTheSeparatorsBetweenWords() {
     LiteralScanner s = LiteralScanner.of(List.of("refused to connect"));
     assertThat(found(s, "REFUSED   to\r\nConnect.")).containsExactly("refused to connect");
