@@ -35,6 +35,8 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   private Pattern recordStart;
   /** Reused for every line: a reader is one task's. */
   private java.util.regex.Matcher recordStartMatcher;
+  /** The record start tested on ASCII bytes by hand, when it has that shape; else null. */
+  private FixedStart fixedStart;
   private boolean lineRecords;
   private boolean noRecordStart;
   private TextEncoding encoding;
@@ -74,6 +76,7 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
     FileSplit split = (FileSplit) genericSplit;
     Configuration conf = context.getConfiguration();
     recordStart = Pattern.compile(conf.get(MultiLineTextInputFormat.RECORD_START, "^"));
+    fixedStart = FixedStart.of(recordStart.pattern());
     lineRecords = conf.getBoolean(MultiLineTextInputFormat.LINE_RECORDS, false);
     noRecordStart = conf.getBoolean(MultiLineTextInputFormat.NO_RECORD_START, false);
     encoding = TextEncoding.ofLabel(conf.get(MultiLineTextInputFormat.ENCODING, ""));
@@ -345,6 +348,9 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
   private boolean isStart() {
     if (lineRecords) {
       return true;
+    }
+    if (pendingAscii && fixedStart != null) {
+      return fixedStart.matches(line.getBytes(), pendingKept);
     }
     CharSequence text = pendingAscii ? new AsciiText(line.getBytes(), 0, pendingKept) : pendingLine;
     if (recordStartMatcher == null) {
