@@ -312,25 +312,12 @@ final class MultiLineRecordReader extends RecordReader<LongWritable, RecordChunk
 
   /**
    * Whether the pending line is all ASCII and whether it holds control characters (C0 other
-   * than tab, or DEL: reports count those), in one pass over its bytes.
+   * than tab, or DEL: reports count those).
    */
   private void classify(byte[] bytes, int length) {
-    boolean ascii = true;
-    boolean control = false;
-    for (int i = 0; i < length; i++) {
-      byte b = bytes[i];
-      if (b < 0x20) {
-        if (b < 0) {
-          ascii = false;
-          break;
-        }
-        control |= b != '\t' && b != '\n' && b != '\r';
-      } else if (b == 0x7F) {
-        control = true;
-      }
-    }
-    pendingAscii = ascii;
-    pendingControl = control;
+    int flags = LineBytes.classify(bytes, length);
+    pendingAscii = (flags & LineBytes.NOT_ASCII) == 0;
+    pendingControl = (flags & LineBytes.CONTROL) != 0;
   }
 
   /** The pending line as text. */
