@@ -28,18 +28,15 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
   private int scannedFrom;
 
   /**
-   * A sieve with {@code prefilter}; with {@code idMarkers} (the hints of the ID notations,
-   * {@link org.dwlogs.parse.IdExtractor#markers}), its one pass over a message also tells
-   * where they are, so the ID search does not read the message again.
+   * A sieve with {@code prefilter}. When it locates the hints of the ID notations ({@link
+   * LiteralPrefilter#withMarkers} with {@link org.dwlogs.parse.IdExtractor#markers}), its one
+   * pass over a message also tells where they are, so the ID search does not read the message
+   * again.
    */
-  public NoiseSieve(LiteralPrefilter prefilter, Set<String> errorLevels, List<String> idMarkers) {
-    this.prefilter = idMarkers.isEmpty() ? prefilter : prefilter.withMarkers(idMarkers);
+  public NoiseSieve(LiteralPrefilter prefilter, Set<String> errorLevels) {
+    this.prefilter = prefilter;
     this.errorLevels = errorLevels;
     this.candidates = new boolean[Math.max(1, prefilter.alternatives().size())];
-  }
-
-  public NoiseSieve(LiteralPrefilter prefilter, Set<String> errorLevels) {
-    this(prefilter, errorLevels, List.of());
   }
 
   /** The record as noise, or null when it must be parsed whole. */
@@ -101,7 +98,7 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
       List<String> idMarkers) implements Serializable {
     NoiseSieve sieve() {
       return new NoiseSieve(SignatureMatcher.forThisThread(catalog.value(), dualWrite)
-          .prefilter(), errorLevels, idMarkers);
+          .prefilter(idMarkers), errorLevels);
     }
   }
 }

@@ -28,6 +28,7 @@ public final class SignatureMatcher {
   private final List<Compiled> compiled;
   private final LogAnalyzer analyzer = new LogAnalyzer();
   private final MemoryIndex index = new MemoryIndex();
+  private LiteralPrefilter marked;
   private final LiteralPrefilter prefilter;
   private final boolean[] candidates;
   private final DualWriteContext context;
@@ -81,6 +82,18 @@ public final class SignatureMatcher {
 
   public LiteralPrefilter prefilter() {
     return prefilter;
+  }
+
+  /**
+   * This matcher's pre-filter also locating {@code markers} ({@link
+   * LiteralPrefilter#withMarkers}): built once for a list, then the same one (like the
+   * matcher, one thread's).
+   */
+  public LiteralPrefilter prefilter(List<String> markers) {
+    if (marked == null || !marked.markers().equals(markers)) {
+      marked = prefilter.withMarkers(markers);
+    }
+    return marked;
   }
 
   public DualWriteContext context() {

@@ -103,8 +103,8 @@ class BytePathTest {
 
   /** The report job's sieve: it also locates the ID notations' hints. */
   private static NoiseSieve sieve() {
-    return new NoiseSieve(matcher().prefilter(), ERRORS,
-        new IdExtractor(CONFIG.ids().session(), CONFIG.ids().activity()).markers());
+    return new NoiseSieve(matcher().prefilter(
+        new IdExtractor(CONFIG.ids().session(), CONFIG.ids().activity()).markers()), ERRORS);
   }
 
   private static NoiseSieve sieveWithoutMarkers() {

@@ -33,8 +33,8 @@ class IdMarkersProperties {
       new IdExtractor(CONFIG.ids().session(), CONFIG.ids().activity());
   private static final NoiseSieve SIEVE = new NoiseSieve(
       new SignatureMatcher(CatalogLoader.bundled(),
-          new DualWriteContext(CONFIG.context().dualWrite())).prefilter(),
-      new HashSet<>(CONFIG.errorLevels()), IDS.markers());
+          new DualWriteContext(CONFIG.context().dualWrite())).prefilter(IDS.markers()),
+      new HashSet<>(CONFIG.errorLevels()));
 
   @Property(tries = 3000)
   void markersAreWhereASearchFindsThemAndGiveTheSameIds(@ForAll("texts") String message,
