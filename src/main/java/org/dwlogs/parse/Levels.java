@@ -28,6 +28,33 @@ public final class Levels {
     return level == NONE ? null : level;
   }
 
+  /**
+   * As {@link #canonical(String)} for the ASCII {@code text[from, to)}: a word seen before, as
+   * written, is recognised from its bytes, without a string of it.
+   */
+  public String canonical(AsciiText text, int from, int to) {
+    byte[] bytes = text.bytes();
+    int at = text.from() + from;
+    int length = to - from;
+    for (int i = 0; i < seenAscii; i++) {
+      byte[] w = seenWords[i];
+      if (w.length == length && java.util.Arrays.equals(w, 0, length, bytes, at, at + length)) {
+        return seenLevels[i];
+      }
+    }
+    String word = new String(bytes, at, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String level = canonical(word);
+    if (seenAscii < seenWords.length) {
+      seenWords[seenAscii] = java.util.Arrays.copyOfRange(bytes, at, at + length);
+      seenLevels[seenAscii++] = level;
+    }
+    return level;
+  }
+
+  private final byte[][] seenWords = new byte[16][];
+  private final String[] seenLevels = new String[16];
+  private int seenAscii;
+
   private static final int MAX_SEEN = 256;
   /** Stands for "not a level word" among the words seen. */
   private static final String NONE = new String("");

@@ -130,15 +130,15 @@ public final class RecordParser {
     if (ts == null) {
       return null;
     }
-    String word = group(m, "level");
-    String level = word == null ? null : levels.canonical(word);
+    int[] word = strippedGroup(m, text, "level");
+    String level = word == null ? null : levels.canonical(text, word[0], word[1]);
     int messageFrom;
     int[] component = null;
     if (word != null && level == null) {
       messageFrom = m.start("level"); // not a level word: the message starts there
     } else {
       messageFrom = m.start("message");
-      component = strippedGroup(m, "component");
+      component = strippedGroup(m, text, "component");
     }
     if (messageFrom < 0 || (level != null && test.isError(level))) {
       return null;
@@ -186,8 +186,11 @@ public final class RecordParser {
     }
   }
 
-  /** Where the group is in the text without its surrounding white space; null when absent or blank. */
-  private static int[] strippedGroup(Matcher m, String name) {
+  /**
+   * Where the group is in {@code text} (the matcher's) without its surrounding white space
+   * (as {@link String#strip} sees it); null when absent or blank.
+   */
+  private static int[] strippedGroup(Matcher m, CharSequence text, String name) {
     int from;
     int to;
     try {
@@ -201,11 +204,10 @@ public final class RecordParser {
     }
     int start = from;
     int end = to;
-    CharSequence text = m.group(name);
-    while (start < end && Character.isWhitespace(text.charAt(start - from))) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
       start++;
     }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1 - from))) {
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
     return start == end ? null : new int[] {start, end};
