@@ -119,9 +119,11 @@ public final class LiteralPrefilter {
     }
     for (int k = 0; k < markers.size(); k++) {
       String marker = markers.get(k);
-      if (!isWord(marker)) {
-        throw new IllegalArgumentException("a marker must be ASCII letters, digits or _: '"
-            + marker + "'");
+      // Only a word of symbols that stand for themselves spans its own length before its end.
+      if (marker.isEmpty() || !marker.chars()
+          .allMatch(c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+        throw new IllegalArgumentException(
+            "a marker must be lowercase ASCII letters, digits or _: '" + marker + "'");
       }
       // A marker may also be a query literal; one that is not satisfies no group.
       markerLiteral[k] = ids.computeIfAbsent(LiteralScanner.foldedKey(marker), key -> {
@@ -177,19 +179,6 @@ public final class LiteralPrefilter {
     }
     int start = end - markers.get(k).length() + 1;
     return start >= from ? start : UNKNOWN;
-  }
-
-  private static boolean isWord(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The pre-filter of a set of queries; disabled when one of them gives no literals. */

@@ -65,6 +65,34 @@ class LiteralPrefilterTest {
   }
 
   @Test
+  void markersChangeNoOutcomeAndAreFoundWhereTheyFirstOccur() throws Exception {
+    List<Query> queries = catalogQueries();
+    LiteralPrefilter plain = LiteralPrefilter.of(queries);
+    // "version" is also a word of the catalog's queries; "session" and "root" are not
+    LiteralPrefilter marked = plain.withMarkers(List.of("session", "root", "version"));
+    boolean[] a = new boolean[queries.size()];
+    boolean[] b = new boolean[queries.size()];
+    for (String text : texts()) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      assertThat(marked.mayMatchEach(bytes, 0, bytes.length, b))
+          .isEqualTo(plain.mayMatchEach(bytes, 0, bytes.length, a));
+      assertThat(b).as(text).isEqualTo(a);
+    }
+    byte[] line = "xx Version 2 ROOT SessionId=1 session".getBytes(StandardCharsets.US_ASCII);
+    marked.mayMatchEach(line, 3, line.length, b);
+    assertThat(marked.markerStart(0, 3)).isEqualTo(18);
+    assertThat(marked.markerStart(1, 3)).isEqualTo(13);
+    assertThat(marked.markerStart(2, 3)).isEqualTo(3);
+    assertThat(marked.markerStart(2, 4)).as("first found before from").isEqualTo(LiteralPrefilter.UNKNOWN);
+    marked.mayMatchEach(line, 0, 12, b);
+    assertThat(marked.markerStart(0, 0)).as("not in the text scanned").isEqualTo(-1);
+    for (String notAWord : List.of("Session", "session id", "", "sess-ion", "\u00e9t\u00e9")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.withMarkers(List.of(notAWord)))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("marker");
+    }
+  }
+
+  @Test
   void requiresEveryTermOfAPhraseAndEveryRequiredClause() throws ParseException {
     LiteralPrefilter p = LiteralPrefilter.of(List.of(
         compiler.compile("\"refused to connect\" AND tokenexchange")));
