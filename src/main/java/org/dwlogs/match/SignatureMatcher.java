@@ -28,8 +28,9 @@ public final class SignatureMatcher {
   private final List<Compiled> compiled;
   private final LogAnalyzer analyzer = new LogAnalyzer();
   private final MemoryIndex index = new MemoryIndex();
-  private LiteralPrefilter marked;
   private final LiteralPrefilter prefilter;
+  /** The pre-filter that also locates markers, for the last markers asked for. */
+  private LiteralPrefilter marked;
   private final boolean[] candidates;
   private final DualWriteContext context;
 
