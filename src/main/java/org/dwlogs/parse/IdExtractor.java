@@ -34,10 +34,12 @@ public final class IdExtractor {
     this.activityHints = activityPatterns.stream().map(RegexHints::requiredLiteral).toArray(String[]::new);
     this.sessionAsciiHints = asciiHints(sessionHints);
     this.activityAsciiHints = asciiHints(activityHints);
+    // A hint is letters and digits, lowercased (RegexHints.requiredLiteral): an ASCII one is
+    // a word of a-z and 0-9, which a literal scanner can locate.
     java.util.LinkedHashSet<String> words = new java.util.LinkedHashSet<>();
     for (String[] hints : new String[][] {sessionHints, activityHints}) {
       for (String h : hints) {
-        if (h != null && isWord(h)) {
+        if (h != null && AsciiHint.of(h) != null) {
           words.add(h);
         }
       }
@@ -56,7 +58,7 @@ public final class IdExtractor {
   }
 
   /**
-   * The hints of the notations that are plain lowercase words (ASCII letters, digits, _),
+   * The hints of the notations that are ASCII: plain lowercase words of letters and digits,
    * without repeats: what a caller that reads the text anyway may locate for
    * {@link #sessionId(AsciiText, int[])}.
    */
@@ -84,16 +86,6 @@ public final class IdExtractor {
       out[i] = hints[i] == null ? -1 : markers.indexOf(hints[i]);
     }
     return out;
-  }
-
-  private static boolean isWord(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
-        return false;
-      }
-    }
-    return !s.isEmpty();
   }
 
   /** The text with every ID notation (label and value) removed. */
