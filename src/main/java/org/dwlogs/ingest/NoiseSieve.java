@@ -26,6 +26,8 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
   /** The bytes, and where in them the message starts, of the last {@link #mayMatch} scan. */
   private byte[] scanned;
   private int scannedFrom;
+  /** The last markers list found equal to the pre-filter's: checked once, not per record. */
+  private List<String> agreed;
 
   /**
    * A sieve with {@code prefilter}. When it locates the hints of the ID notations ({@link
@@ -79,8 +81,14 @@ public final class NoiseSieve implements RecordParser.NoiseTest {
   public boolean markersAt(List<String> markers, AsciiText text, int messageFrom, int[] out) {
     // The markers this sieve's pre-filter notes must be the ones asked for, in order.
     int from = text.from() + messageFrom;
-    if (scanned != text.bytes() || scannedFrom != from || !markers.equals(prefilter.markers())) {
+    if (scanned != text.bytes() || scannedFrom != from) {
       return false; // the last scan was not of this message
+    }
+    if (markers != agreed) {
+      if (!markers.equals(prefilter.markers())) {
+        return false;
+      }
+      agreed = markers;
     }
     for (int k = 0; k < out.length; k++) {
       int start = prefilter.markerStart(k, from);
